@@ -1,0 +1,83 @@
+# Goodlife: `make run` to try it, `make test` to check it. See README.md.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+UV := $(shell command -v uv 2>/dev/null || echo "$(HOME)/.local/bin/uv")
+PYTHON_VERSION ?= 3.11
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PG_URL ?= postgres://postgres@127.0.0.1:5432/goodlife
+CHROMIUM ?= /usr/bin/chromium
+# Development defaults; production sets its own environment (docs/deploy.md).
+DEV_ENV := DEBUG=True
+
+.PHONY: help install deps frontend run demo test test-sqlite test-postgres lint format bench clean browser
+
+help:
+	@echo "make run    install, prepare the demo database and serve on http://$(HOST):$(PORT)"
+	@echo "make test   install what tests need and run lint and the whole suite"
+	@echo "make lint   ruff and a check for missing migrations"
+
+$(UV):
+	python3 -m pip install --quiet --user uv || python3 -m pip install --quiet --break-system-packages --user uv
+
+.venv/.synced: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen --python $(PYTHON_VERSION)
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+deps: .venv/.synced node_modules/.installed
+
+# GOV.UK Frontend, compiled with Goodlife's settings (no GDS Transport, council header).
+static_build/.built: node_modules/.installed frontend/goodlife.scss
+	rm -rf static_build && mkdir -p static_build/css static_build/govuk
+	npx --no-install sass --quiet --no-source-map --style=compressed --load-path=node_modules \
+		frontend/goodlife.scss static_build/css/goodlife.css
+	cp -r node_modules/govuk-frontend/dist/govuk/assets static_build/govuk/assets
+	cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js static_build/govuk/
+	@touch $@
+
+frontend: static_build/.built
+
+install: deps frontend
+
+run: install
+	$(DEV_ENV) $(UV) run goodlife migrate --noinput
+	$(DEV_ENV) $(UV) run goodlife demo
+	@echo "Goodlife is at http://$(HOST):$(PORT)/ (Ctrl+C to stop)"
+	$(DEV_ENV) $(UV) run goodlife runserver $(HOST):$(PORT)
+
+$(CHROMIUM):
+	@if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
+	else sudo apt-get update -qq && sudo apt-get install -y -qq chromium; fi
+
+browser: $(CHROMIUM)
+
+lint: deps
+	$(UV) run ruff check .
+	$(UV) run ruff format --check .
+	$(DEV_ENV) $(UV) run goodlife makemigrations --check --dry-run
+
+format: deps
+	$(UV) run ruff check --fix .
+	$(UV) run ruff format .
+
+test-sqlite: install browser
+	$(UV) run pytest
+
+# Run again on PostgreSQL when one answers (DATABASE_URL, or the local default).
+test-postgres: install browser
+	@url="$${DATABASE_URL:-$(PG_URL)}"; \
+	if $(UV) run python -m goodlife.dbcheck "$$url"; then \
+		DATABASE_URL="$$url" $(UV) run pytest; \
+	else echo "PostgreSQL did not answer at $$url: skipping the PostgreSQL run"; fi
+
+test: lint
+	$(MAKE) test-sqlite
+	$(MAKE) test-postgres
+
+clean:
+	rm -rf static_build staticfiles node_modules .venv

@@ -1,0 +1,204 @@
+from django import forms
+
+from goodlife.accounts.access import CASEWORK_ROLES
+from goodlife.accounts.models import Team, User
+from goodlife.people.identifiers import normalise_nhs_number, normalise_phone, normalise_postcode
+from goodlife.people.models import Person, Status
+from goodlife.ui.forms import GovukCheckbox, GovukDateField, GovukRadioSelect
+
+
+class PersonForm(forms.ModelForm):
+    """Who the person is, in the order a conversation would find it out."""
+
+    date_of_birth = GovukDateField(
+        label="Date of birth",
+        required=False,
+        past_only=True,
+        help_text="For example, 27 3 1981",
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Person
+        fields = [
+            "legal_name",
+            "preferred_name",
+            "pronouns",
+            "date_of_birth",
+            "nhs_number",
+            "what_matters",
+            "communication_needs",
+            "address",
+            "postcode",
+            "phone",
+            "email",
+            "team",
+            "allocated_worker",
+            "status",
+        ]
+        labels = {
+            "legal_name": "Full legal name",
+            "preferred_name": "Name they like to be called",
+            "pronouns": "Pronouns",
+            "nhs_number": "NHS number",
+            "what_matters": "What matters to me",
+            "communication_needs": "How I like to communicate",
+            "address": "Address",
+            "postcode": "Postcode",
+            "phone": "Phone number",
+            "email": "Email address",
+            "team": "Team",
+            "allocated_worker": "Allocated worker",
+            "status": "Status",
+        }
+        help_texts = {
+            "preferred_name": "Leave blank if it is the same as their legal name",
+            "pronouns": "Only if the person has said, for example she/her, they/them",
+            "nhs_number": "10 digits, for example 943 476 5919",
+            "what_matters": "In the person's own words: what a good day looks like, "
+            "what they care about, what they want to keep doing",
+            "communication_needs": "For example, prefers text messages, needs a BSL "
+            "interpreter, easy read, time to think before answering",
+            "address": "Do not include the postcode",
+        }
+        widgets = {
+            "legal_name": forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+            "preferred_name": forms.TextInput(
+                attrs={"autocomplete": "off", "spellcheck": "false"}
+            ),
+            "pronouns": forms.TextInput(attrs={"class": "govuk-input--width-10"}),
+            "nhs_number": forms.TextInput(
+                attrs={"class": "govuk-input--width-10", "inputmode": "numeric"}
+            ),
+            "what_matters": forms.Textarea(attrs={"rows": 5}),
+            "communication_needs": forms.Textarea(attrs={"rows": 3}),
+            "address": forms.Textarea(attrs={"rows": 3}),
+            "postcode": forms.TextInput(attrs={"class": "govuk-input--width-10"}),
+            "phone": forms.TextInput(attrs={"class": "govuk-input--width-20", "type": "tel"}),
+            "email": forms.EmailInput(attrs={"spellcheck": "false"}),
+            "status": GovukRadioSelect(inline=True),
+        }
+        error_messages = {
+            "legal_name": {"required": "Enter the person's full legal name"},
+            "team": {
+                "required": "Select the team that works with this person",
+                "invalid_choice": "Select one of your teams",
+            },
+            "allocated_worker": {"invalid_choice": "Select a worker from the list"},
+            "email": {"invalid": "Enter an email address in the correct format, like name@example.org"},
+        }
+
+    def __init__(self, *args, user: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        team_ids = set(user.team_ids)
+        if self.instance.pk:
+            team_ids.add(self.instance.team_id)
+        self.fields["team"].queryset = Team.objects.filter(pk__in=team_ids)
+        self.fields["team"].empty_label = None if len(team_ids) == 1 else "Select a team"
+        self.fields["allocated_worker"].queryset = (
+            User.objects.filter(teams__in=team_ids, role__in=CASEWORK_ROLES, is_active=True)
+            .distinct()
+            .order_by("full_name")
+        )
+        self.fields["allocated_worker"].empty_label = "Not allocated"
+        self.fields["allocated_worker"].label_from_instance = lambda u: (
+            f"{u.full_name} ({u.job_title})" if u.job_title else u.full_name
+        )
+        self.fields["status"].choices = Status.choices
+        if not self.instance.pk:
+            del self.fields["status"]
+            del self.fields["version"]
+        elif not self.is_bound:
+            self.initial["version"] = self.instance.version
+
+    def clean_legal_name(self):
+        name = " ".join(self.cleaned_data["legal_name"].split())
+        if not name:
+            raise forms.ValidationError("Enter the person's full legal name")
+        return name
+
+    def clean_preferred_name(self):
+        return " ".join(self.cleaned_data["preferred_name"].split())
+
+    def clean_nhs_number(self):
+        typed = self.cleaned_data["nhs_number"].strip()
+        if not typed:
+            return ""
+        try:
+            return normalise_nhs_number(typed)
+        except ValueError as exc:
+            raise forms.ValidationError(str(exc)) from None
+
+    def clean_postcode(self):
+        typed = self.cleaned_data["postcode"].strip()
+        if not typed:
+            return ""
+        try:
+            return normalise_postcode(typed)
+        except ValueError as exc:
+            raise forms.ValidationError(str(exc)) from None
+
+    def clean_phone(self):
+        typed = self.cleaned_data["phone"].strip()
+        if not typed:
+            return ""
+        try:
+            return normalise_phone(typed)
+        except ValueError as exc:
+            raise forms.ValidationError(str(exc)) from None
+
+    def clean(self):
+        cleaned = super().clean()
+        team, worker = cleaned.get("team"), cleaned.get("allocated_worker")
+        if team and worker and not worker.teams.filter(pk=team.pk).exists():
+            self.add_error(
+                "allocated_worker", f"{worker.full_name} is not in {team.name}: choose someone who is"
+            )
+        return cleaned
+
+
+class ConfirmNewPersonForm(forms.Form):
+    not_a_duplicate = forms.BooleanField(
+        required=True,
+        widget=GovukCheckbox,
+        label="I have checked these records: this is a different person",
+        error_messages={"required": "Confirm that this is a different person, or open their record"},
+    )
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label="Name, NHS number or date of birth",
+        help_text="For example, Tom Baxter, 943 476 5919 or 14/03/1981",
+        max_length=200,
+        error_messages={"required": "Enter a name, NHS number or date of birth to search for"},
+    )
+
+
+class BreakGlassForm(forms.Form):
+    reason = forms.CharField(
+        label="Why do you need to open this record?",
+        help_text="Your reason, your name and the time are recorded, and a manager of the "
+        "person's team will review them.",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        error_messages={"required": "Enter why you need to open this record"},
+    )
+
+    def clean_reason(self):
+        reason = " ".join(self.cleaned_data["reason"].split())
+        if len(reason) < 10:
+            raise forms.ValidationError(
+                "Give a reason of at least 10 characters, so a manager can understand it"
+            )
+        return reason
+
+
+class BreakGlassReviewForm(forms.Form):
+    review_note = forms.CharField(
+        label="Review note (optional)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

@@ -1,0 +1,200 @@
+"""Every write to person records: one transaction each, each with its audit row."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F, Q
+from django.db.models.functions import Lower
+from django.utils import timezone
+
+from goodlife.audit.models import Action
+from goodlife.audit.services import record
+from goodlife.people.models import BreakGlassAccess, Person
+
+# Fields a person edit may change; anything else is set by the system.
+EDITABLE_FIELDS = (
+    "legal_name",
+    "preferred_name",
+    "pronouns",
+    "date_of_birth",
+    "nhs_number",
+    "what_matters",
+    "communication_needs",
+    "address",
+    "postcode",
+    "phone",
+    "email",
+    "team",
+    "allocated_worker",
+    "status",
+)
+
+
+class EditConflict(Exception):
+    """Someone else saved the record after the editor opened it."""
+
+    def __init__(self, current: Person):
+        super().__init__("The record was changed by someone else")
+        self.current = current
+
+
+@dataclass(frozen=True)
+class Duplicates:
+    visible: list[Person]
+    hidden_count: int
+    hidden_teams: list[str]
+
+    def __bool__(self):
+        return bool(self.visible) or self.hidden_count > 0
+
+
+def find_duplicates(
+    *, visible, legal_name: str, preferred_name: str, date_of_birth, nhs_number: str
+) -> Duplicates:
+    """Likely duplicates: the same NHS number, or the same name and date of birth.
+
+    ``visible`` is the queryset of people the worker may open; others are only counted,
+    with their team, so no personal data leaks through the warning.
+    """
+    conditions = Q(pk__in=[])
+    if nhs_number:
+        conditions |= Q(nhs_number=nhs_number)
+    if date_of_birth:
+        names = {n.lower() for n in (legal_name, preferred_name) if n}
+        conditions |= Q(date_of_birth=date_of_birth) & (
+            Q(legal_lower__in=names) | Q(preferred_lower__in=names)
+        )
+    matches = (
+        Person.objects.annotate(legal_lower=Lower("legal_name"), preferred_lower=Lower("preferred_name"))
+        .filter(conditions)
+        .select_related("team")
+    )
+    visible_ids = set(visible.filter(pk__in=[m.pk for m in matches]).values_list("pk", flat=True))
+    shown = [m for m in matches if m.pk in visible_ids]
+    hidden = [m for m in matches if m.pk not in visible_ids]
+    return Duplicates(
+        visible=shown,
+        hidden_count=len(hidden),
+        hidden_teams=sorted({m.team.name for m in hidden}),
+    )
+
+
+@transaction.atomic
+def create_person(*, by, **fields) -> Person:
+    person = Person(**fields, updated_by=by)
+    person.full_clean(exclude=["team", "allocated_worker"])
+    person.save()
+    record(
+        Action.CREATE,
+        user=by,
+        person_id=person.pk,
+        obj=person,
+        summary="Added person",
+        detail={"fields": sorted(k for k, v in fields.items() if v not in ("", None))},
+    )
+    return person
+
+
+@transaction.atomic
+def update_person(person: Person, *, by, expected_version: int, **changes) -> Person:
+    """Save changes made on top of ``expected_version``, or raise EditConflict.
+
+    The version check and the write are one conditional UPDATE, so two editors racing on
+    any database cannot both win.
+    """
+    unknown = set(changes) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValueError(f"Not editable: {', '.join(sorted(unknown))}")
+    changed = {
+        name: value
+        for name, value in changes.items()
+        if _comparable(_stored(person, name)) != _comparable(value)
+    }
+    if not changed:
+        # What was typed matches what is stored: nothing to save, nothing to overwrite.
+        return person
+    now = timezone.now()
+    updated = Person.objects.filter(pk=person.pk, version=expected_version).update(
+        **changed, version=F("version") + 1, updated_at=now, updated_by=by
+    )
+    if updated != 1:
+        current = Person.objects.select_related("updated_by", "team", "allocated_worker").get(
+            pk=person.pk
+        )
+        record(
+            Action.CONFLICT,
+            user=by,
+            person_id=person.pk,
+            obj=person,
+            summary="Edit refused: record changed by someone else",
+            detail={"expected_version": expected_version, "current_version": current.version},
+        )
+        raise EditConflict(current)
+    record(
+        Action.CHANGE,
+        user=by,
+        person_id=person.pk,
+        obj=person,
+        summary="Changed " + ", ".join(_label(name) for name in sorted(changed)),
+        detail={"fields": sorted(changed), "version": expected_version + 1},
+    )
+    return Person.objects.select_related("team", "allocated_worker").get(pk=person.pk)
+
+
+def _stored(person: Person, name: str):
+    if name in ("team", "allocated_worker"):
+        return getattr(person, f"{name}_id")
+    return getattr(person, name)
+
+
+def _comparable(value):
+    if hasattr(value, "pk"):
+        return value.pk
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value if value is not None else ""
+
+
+def _label(name: str) -> str:
+    return str(Person._meta.get_field(name).verbose_name)
+
+
+@transaction.atomic
+def grant_break_glass(person: Person, *, user, reason: str) -> BreakGlassAccess:
+    now = timezone.now()
+    grant = BreakGlassAccess.objects.create(
+        person=person,
+        user=user,
+        reason=reason,
+        granted_at=now,
+        expires_at=now + datetime.timedelta(minutes=settings.GOODLIFE_BREAK_GLASS_MINUTES),
+    )
+    record(
+        Action.BREAK_GLASS,
+        user=user,
+        person_id=person.pk,
+        obj=grant,
+        summary="Break-glass access",
+        detail={"reason": reason, "expires_at": grant.expires_at.isoformat()},
+    )
+    return grant
+
+
+@transaction.atomic
+def review_break_glass(grant: BreakGlassAccess, *, by, note: str = "") -> BreakGlassAccess:
+    updated = BreakGlassAccess.objects.filter(pk=grant.pk, reviewed_at__isnull=True).update(
+        reviewed_by=by, reviewed_at=timezone.now(), review_note=note
+    )
+    grant.refresh_from_db()
+    if updated:
+        record(
+            Action.CHANGE,
+            user=by,
+            person_id=grant.person_id,
+            obj=grant,
+            summary="Reviewed break-glass access",
+            detail={"note": note},
+        )
+    return grant

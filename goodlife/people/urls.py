@@ -1,0 +1,22 @@
+from django.urls import path
+
+from goodlife.people import views
+
+app_name = "people"
+
+urlpatterns = [
+    path("", views.my_caseload, name="my-caseload"),
+    path("team/", views.team, name="team"),
+    path("search/", views.search, name="search"),
+    path("add/", views.add, name="add"),
+    path("break-glass/", views.break_glass_reviews, name="break-glass-reviews"),
+    path(
+        "break-glass/<uuid:grant_id>/review/",
+        views.review_break_glass,
+        name="review-break-glass",
+    ),
+    path("<uuid:person_id>/", views.overview, name="overview"),
+    path("<uuid:person_id>/edit/", views.edit, name="edit"),
+    path("<uuid:person_id>/who-has-looked/", views.access_log, name="access-log"),
+    path("<uuid:person_id>/break-glass/", views.break_glass, name="break-glass"),
+]

@@ -1,0 +1,320 @@
+from django.conf import settings
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+
+from goodlife.accounts.access import CASEWORK_ROLES, Rule, access, roles
+from goodlife.accounts.models import Role
+from goodlife.audit.models import Action, AuditEvent
+from goodlife.audit.services import record
+from goodlife.people import search as people_search
+from goodlife.people import services
+from goodlife.people.access import (
+    has_relationship,
+    may_break_glass,
+    person_view,
+    visible_people,
+)
+from goodlife.people.forms import (
+    BreakGlassForm,
+    BreakGlassReviewForm,
+    ConfirmNewPersonForm,
+    PersonForm,
+    SearchForm,
+)
+from goodlife.people.models import BreakGlassAccess, Person, Status
+from goodlife.people.panels import panels_for
+
+PAGE_SIZE = 50
+CASEWORK = roles(*CASEWORK_ROLES)
+CAN_SEARCH = Rule("Staff who may open person records", may_break_glass)
+
+
+def _page(request, queryset):
+    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+def _audit_list(request, people, summary):
+    """Lists show names and dates of birth, so what was shown is recorded."""
+    record(
+        Action.VIEW,
+        user=request.user,
+        summary=summary,
+        detail={"people": [str(p.pk) for p in people]},
+    )
+
+
+@access(CASEWORK)
+def my_caseload(request):
+    people = (
+        Person.objects.filter(allocated_worker=request.user, status=Status.OPEN)
+        .select_related("team")
+        .order_by("legal_name", "id")
+    )
+    page = _page(request, people)
+    _audit_list(request, page.object_list, "Viewed my caseload")
+    return TemplateResponse(request, "people/my_caseload.html", {"page": page})
+
+
+@access(CASEWORK)
+def team(request):
+    status = request.GET.get("status", Status.OPEN)
+    if status not in {Status.OPEN, Status.CLOSED, "all"}:
+        status = Status.OPEN
+    people = Person.objects.filter(team_id__in=request.user.team_ids).select_related(
+        "team", "allocated_worker"
+    )
+    if status != "all":
+        people = people.filter(status=status)
+    page = _page(request, people.order_by("legal_name", "id"))
+    _audit_list(request, page.object_list, "Viewed team list")
+    return TemplateResponse(
+        request,
+        "people/team.html",
+        {
+            "page": page,
+            "status": status,
+            "teams": request.user.teams.all(),
+            "status_options": [("open", "Open"), ("closed", "Closed"), ("all", "All")],
+            "caption": {"open": "Open records", "closed": "Closed records"}.get(
+                status, "All records"
+            ),
+            "query_prefix": f"status={status}&",
+        },
+    )
+
+
+@access(CAN_SEARCH)
+def search(request):
+    form = SearchForm(request.GET or None)
+    results = restricted = None
+    query = None
+    if form.is_valid():
+        query = people_search.parse(form.cleaned_data["q"])
+        for problem in query.problems:
+            form.add_error("q", problem)
+        if query.is_empty and not query.problems:
+            form.add_error("q", "Enter a name, NHS number or date of birth to search for")
+    if form.is_bound and form.is_valid():
+        visible = visible_people(request.user)
+        found = people_search.matching(Person.objects.all(), query).select_related(
+            "team", "allocated_worker"
+        )
+        visible_ids = set(
+            visible.filter(pk__in=found.values("pk")).values_list("pk", flat=True)[:500]
+        )
+        matches = list(found.order_by("legal_name", "id")[:200])
+        results = [p for p in matches if p.pk in visible_ids][:PAGE_SIZE]
+        # Records outside the worker's teams are listed without any personal data, only
+        # so that break-glass access can be asked for.
+        restricted = [p for p in matches if p.pk not in visible_ids][:10]
+        record(
+            Action.SEARCH,
+            user=request.user,
+            summary="Searched for a person",
+            detail={
+                "query": form.cleaned_data["q"],
+                "shown": [str(p.pk) for p in results],
+                "restricted": len(restricted),
+            },
+        )
+    return TemplateResponse(
+        request,
+        "people/search.html",
+        {"form": form, "results": results, "restricted": restricted},
+    )
+
+
+@access(CASEWORK)
+def add(request):
+    form = PersonForm(request.POST or None, user=request.user)
+    confirm = None
+    duplicates = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        duplicates = services.find_duplicates(
+            visible=visible_people(request.user),
+            legal_name=data["legal_name"],
+            preferred_name=data["preferred_name"],
+            date_of_birth=data["date_of_birth"],
+            nhs_number=data["nhs_number"],
+        )
+        confirm = ConfirmNewPersonForm(request.POST if "not_a_duplicate" in request.POST else None)
+        if not duplicates or confirm.is_valid():
+            fields = {k: v for k, v in data.items() if k != "version"}
+            person = services.create_person(by=request.user, **fields)
+            messages.success(request, f"{person.display_name} has been added.")
+            return redirect("people:overview", person_id=person.pk)
+        if "not_a_duplicate" not in request.POST:
+            confirm = ConfirmNewPersonForm()
+    return TemplateResponse(
+        request,
+        "people/add.html",
+        {"form": form, "duplicates": duplicates, "confirm": confirm},
+    )
+
+
+@person_view(summary="Viewed overview")
+def overview(request, person):
+    can_see_access_log = request.user.role == Role.TEAM_MANAGER and has_relationship(
+        request.user, person
+    )
+    recent_access = (
+        AuditEvent.objects.filter(person_id=person.pk).order_by("-at", "-id")[:5]
+        if can_see_access_log
+        else None
+    )
+    return TemplateResponse(
+        request,
+        "people/overview.html",
+        {
+            "person": person,
+            "dob": (
+                f"{person.date_of_birth:%-d %B %Y} (age {person.age})"
+                if person.date_of_birth
+                else ""
+            ),
+            "address": "\n".join(v for v in (person.address, person.postcode) if v),
+            "break_glass": request.break_glass,
+            "recent_access": recent_access,
+            "can_see_access_log": can_see_access_log,
+            "panels": panels_for(request, person),
+        },
+    )
+
+
+@person_view(summary="Opened record for editing")
+def edit(request, person):
+    conflict = None
+    form = PersonForm(request.POST or None, instance=person, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        expected = data.get("version") or person.version
+        changes = {k: data[k] for k in services.EDITABLE_FIELDS if k in data}
+        try:
+            services.update_person(person, by=request.user, expected_version=expected, **changes)
+        except services.EditConflict as exc:
+            conflict = _conflict_details(exc.current, form)
+            # Keep everything typed; the next save is a deliberate choice made with the
+            # other person's changes in view.
+            data = request.POST.copy()
+            data["version"] = exc.current.version
+            form = PersonForm(data, instance=exc.current, user=request.user)
+            form.is_valid()
+        else:
+            messages.success(request, "Your changes have been saved.")
+            return redirect("people:overview", person_id=person.pk)
+    return TemplateResponse(
+        request,
+        "people/edit.html",
+        {"form": form, "person": person, "conflict": conflict},
+    )
+
+
+def _conflict_details(current: Person, form: PersonForm) -> dict:
+    """What the other person saved, beside what this worker typed, field by field."""
+    rows = []
+    for name in services.EDITABLE_FIELDS:
+        if name not in form.cleaned_data:
+            continue
+        theirs = getattr(current, name)
+        yours = form.cleaned_data[name]
+        if services._comparable(theirs) != services._comparable(yours):
+            rows.append(
+                {
+                    "label": form.fields[name].label,
+                    "theirs": _shown(current, name),
+                    "yours": _shown_value(form, name, yours),
+                }
+            )
+    return {
+        "by": current.updated_by,
+        "at": current.updated_at,
+        "rows": rows,
+    }
+
+
+def _shown(person: Person, name: str) -> str:
+    display = getattr(person, f"get_{name}_display", None)
+    value = display() if display else getattr(person, name)
+    return "" if value is None else str(value)
+
+
+def _shown_value(form, name, value) -> str:
+    if name == "status":
+        return dict(Status.choices).get(value, value)
+    return "" if value is None else str(value)
+
+
+@person_view(summary="Viewed who has looked at the record", managers_only=True)
+def access_log(request, person):
+    if not has_relationship(request.user, person):
+        return redirect("people:overview", person_id=person.pk)
+    events = AuditEvent.objects.filter(person_id=person.pk).order_by("-at", "-id")
+    return TemplateResponse(
+        request,
+        "people/access_log.html",
+        {"person": person, "page": _page(request, events)},
+    )
+
+
+@access(CAN_SEARCH)
+def break_glass(request, person_id):
+    """Ask for a reason before opening a record outside one's teams. Shows no personal data."""
+    person = get_object_or_404(Person.objects.only("id", "team_id"), pk=person_id)
+    next_url = request.POST.get("next") or request.GET.get("next") or ""
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = ""
+    next_url = next_url or reverse("people:overview", args=[person.pk])
+    if has_relationship(request.user, person):
+        return redirect(next_url)
+    form = BreakGlassForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.grant_break_glass(person, user=request.user, reason=form.cleaned_data["reason"])
+        return redirect(next_url)
+    return TemplateResponse(
+        request,
+        "people/break_glass.html",
+        {
+            "form": form,
+            "next": next_url,
+            "minutes": settings.GOODLIFE_BREAK_GLASS_MINUTES,
+        },
+    )
+
+
+@access(roles(Role.TEAM_MANAGER))
+def break_glass_reviews(request):
+    grants = (
+        BreakGlassAccess.objects.filter(person__team_id__in=request.user.team_ids)
+        .select_related("person", "user", "reviewed_by", "person__team")
+        .order_by("-granted_at")
+    )
+    show = request.GET.get("show", "to-review")
+    if show != "all":
+        grants = grants.filter(reviewed_at__isnull=True)
+    page = _page(request, grants)
+    _audit_list(request, [g.person for g in page.object_list], "Viewed break-glass reviews")
+    return TemplateResponse(
+        request,
+        "people/break_glass_reviews.html",
+        {"page": page, "show": show, "now": timezone.now(), "form": BreakGlassReviewForm()},
+    )
+
+
+@access(roles(Role.TEAM_MANAGER))
+def review_break_glass(request, grant_id):
+    grant = get_object_or_404(
+        BreakGlassAccess, pk=grant_id, person__team_id__in=request.user.team_ids
+    )
+    if request.method != "POST":
+        return redirect("people:break-glass-reviews")
+    form = BreakGlassReviewForm(request.POST)
+    if form.is_valid():
+        services.review_break_glass(grant, by=request.user, note=form.cleaned_data["review_note"])
+        messages.success(request, f"Break-glass access by {grant.user.full_name} marked as reviewed.")
+    return redirect("people:break-glass-reviews")

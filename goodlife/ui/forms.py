@@ -1,0 +1,156 @@
+"""GOV.UK Frontend markup for every Django form, through one form renderer.
+
+Forms keep Django's own ids (``id_<name>``, ``id_<name>_helptext``, ``id_<name>_error``) so
+``aria-describedby`` and the error summary's links stay right.
+"""
+
+import datetime
+
+from django import forms
+from django.forms.boundfield import BoundField
+from django.forms.renderers import TemplatesSetting
+
+_BASE_CLASSES = {
+    forms.Textarea: "govuk-textarea",
+    forms.Select: "govuk-select",
+    forms.PasswordInput: "govuk-input",
+    forms.TextInput: "govuk-input",
+    forms.EmailInput: "govuk-input",
+    forms.NumberInput: "govuk-input",
+    forms.DateInput: "govuk-input",
+    forms.URLInput: "govuk-input",
+}
+
+
+def _base_class(widget) -> str | None:
+    for widget_type in type(widget).__mro__:
+        if widget_type in _BASE_CLASSES:
+            return _BASE_CLASSES[widget_type]
+    return None
+
+
+class GovukBoundField(BoundField):
+    """Adds GOV.UK classes to widgets, and the error modifier when the field has errors."""
+
+    def build_widget_attrs(self, attrs, widget=None):
+        widget = widget or self.field.widget
+        attrs = super().build_widget_attrs(attrs, widget)
+        base = _base_class(widget)
+        if base:
+            classes = [base, *attrs.get("class", "").split()]
+            if self.errors:
+                classes.append(f"{base}--error")
+            attrs["class"] = " ".join(dict.fromkeys(c for c in classes if c))
+        return attrs
+
+    @property
+    def error_anchor(self) -> str:
+        """The id the error summary links to: the first input of a group."""
+        widget = self.field.widget
+        if isinstance(widget, forms.MultiWidget | forms.RadioSelect | forms.CheckboxSelectMultiple):
+            return f"{self.auto_id}_0"
+        return self.auto_id
+
+
+class GovukFormRenderer(TemplatesSetting):
+    form_template_name = "ui/forms/form.html"
+    field_template_name = "ui/forms/field.html"
+    bound_field_class = GovukBoundField
+
+
+class GovukRadioSelect(forms.RadioSelect):
+    template_name = "ui/widgets/radios.html"
+    option_template_name = "ui/widgets/radio_option.html"
+
+    def __init__(self, *args, inline=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.inline = inline
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["inline"] = self.inline
+        return context
+
+
+class GovukCheckbox(forms.CheckboxInput):
+    """One GOV.UK checkbox; the field template puts its label after it."""
+
+    def __init__(self, attrs=None, check_test=None):
+        super().__init__({"class": "govuk-checkboxes__input", **(attrs or {})}, check_test)
+
+
+class GovukDateInput(forms.MultiWidget):
+    """The GOV.UK date input: day, month and year in three boxes."""
+
+    template_name = "ui/widgets/date_input.html"
+
+    def __init__(self, attrs=None):
+        part = {"class": "govuk-input govuk-date-input__input", "inputmode": "numeric"}
+        widgets = {
+            "day": forms.TextInput(attrs={**part, "class": part["class"] + " govuk-input--width-2"}),
+            "month": forms.TextInput(
+                attrs={**part, "class": part["class"] + " govuk-input--width-2"}
+            ),
+            "year": forms.TextInput(
+                attrs={**part, "class": part["class"] + " govuk-input--width-4"}
+            ),
+        }
+        super().__init__(widgets, attrs)
+
+    def decompress(self, value):
+        if isinstance(value, datetime.date):
+            return [value.day, value.month, value.year]
+        return [None, None, None]
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        labels = ("Day", "Month", "Year")
+        invalid = context["widget"]["attrs"].get("aria-invalid") == "true"
+        for subwidget, label in zip(context["widget"]["subwidgets"], labels, strict=True):
+            subwidget["label"] = label
+            if invalid:
+                subwidget["attrs"]["class"] += " govuk-input--error"
+        return context
+
+
+class GovukDateField(forms.MultiValueField):
+    """A date typed as day, month and year, with the GOV.UK pattern's error messages."""
+
+    widget = GovukDateInput
+
+    def __init__(self, *, past_only=False, **kwargs):
+        self.past_only = past_only
+        fields = (forms.CharField(), forms.CharField(), forms.CharField())
+        super().__init__(fields, require_all_fields=False, **kwargs)
+
+    def compress(self, data_list):
+        if not data_list or not any(data_list):
+            return None
+        return parse_date_parts(*data_list, label=self.label or "Date", past_only=self.past_only)
+
+    def clean(self, value):
+        if self.required and (not value or not any(v.strip() for v in value if v)):
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+        return self.compress([(v or "").strip() for v in value] if value else [])
+
+
+def parse_date_parts(
+    day: str, month: str, year: str, *, label: str, past_only: bool = False
+) -> datetime.date:
+    """Turn three typed parts into a date, or say precisely what is wrong with them."""
+    missing = [name for name, v in (("day", day), ("month", month), ("year", year)) if not v]
+    if missing:
+        raise forms.ValidationError(f"{label} must include a {' and a '.join(missing)}")
+    if not (day.isdigit() and month.isdigit() and year.isdigit()):
+        raise forms.ValidationError(f"{label} must be a real date, written in numbers")
+    if len(year) != 4:
+        raise forms.ValidationError("Year must include 4 numbers, for example 1981")
+    try:
+        value = datetime.date(int(year), int(month), int(day))
+    except ValueError:
+        raise forms.ValidationError(f"{label} must be a real date") from None
+    if past_only and value > datetime.date.today():  # noqa: DTZ011 - a calendar date
+        raise forms.ValidationError(f"{label} must be today or in the past")
+    if value.year < 1900:
+        raise forms.ValidationError(f"{label} must be after 1900")
+    return value

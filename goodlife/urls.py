@@ -1,0 +1,14 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from goodlife.accounts.views import home
+
+admin.site.site_header = "Goodlife administration"
+admin.site.site_title = "Goodlife administration"
+
+urlpatterns = [
+    path("", home, name="home"),
+    path("accounts/", include("goodlife.accounts.urls")),
+    path("people/", include("goodlife.people.urls")),
+    path("admin/", admin.site.urls),
+]
