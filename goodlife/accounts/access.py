@@ -64,7 +64,11 @@ def access(rule: Rule):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
             if not rule.allows(request.user):
-                return refuse(request, reason="Your role does not include this page.")
+                return refuse(
+                    request,
+                    reason="Your role does not include this page.",
+                    person_id=kwargs.get("person_id"),
+                )
             return view(request, *args, **kwargs)
 
         wrapped.access_rule = rule

@@ -39,6 +39,9 @@ class UserAdmin(DjangoUserAdmin):
         ("Dates", {"fields": ["last_login", "date_joined"]}),
     ]
     add_fieldsets = [
-        (None, {"fields": ["email", "full_name", "role", "usable_password", "password1", "password2"]}),
+        (
+            None,
+            {"fields": ["email", "full_name", "role", "usable_password", "password1", "password2"]},
+        ),
     ]
     readonly_fields = ["last_login", "date_joined"]

@@ -6,9 +6,7 @@ class SignInForm(AuthenticationForm):
     """Sign in by email. A failure never says whether the email or the password was wrong."""
 
     error_messages = {
-        "invalid_login": (
-            "The email address or password is not right. Check them and try again."
-        ),
+        "invalid_login": ("The email address or password is not right. Check them and try again."),
         "inactive": "The email address or password is not right. Check them and try again.",
     }
 

@@ -181,8 +181,7 @@ PEOPLE = [
         "email": "aisha.bello@example.com",
         "communication_needs": "Uses a wheelchair; meet somewhere step-free.",
         "what_matters": (
-            "Finishing my accountancy course and getting to wheelchair basketball on "
-            "Saturdays."
+            "Finishing my accountancy course and getting to wheelchair basketball on Saturdays."
         ),
         "team": RIVERSIDE,
         "worker": "practitioner2@example.org",

@@ -16,6 +16,22 @@ class PersonForm(forms.ModelForm):
         past_only=True,
         help_text="For example, 27 3 1981",
     )
+    # Typed with spaces as printed on NHS letters; stored as ten digits.
+    nhs_number = forms.CharField(
+        label="NHS number",
+        required=False,
+        max_length=20,
+        help_text="10 digits, for example 943 476 5919",
+        widget=forms.TextInput(
+            attrs={"class": "govuk-input--width-10", "inputmode": "numeric", "spellcheck": "false"}
+        ),
+    )
+    postcode = forms.CharField(
+        label="Postcode",
+        required=False,
+        max_length=20,
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-10", "autocomplete": "off"}),
+    )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
@@ -40,11 +56,9 @@ class PersonForm(forms.ModelForm):
             "legal_name": "Full legal name",
             "preferred_name": "Name they like to be called",
             "pronouns": "Pronouns",
-            "nhs_number": "NHS number",
             "what_matters": "What matters to me",
             "communication_needs": "How I like to communicate",
             "address": "Address",
-            "postcode": "Postcode",
             "phone": "Phone number",
             "email": "Email address",
             "team": "Team",
@@ -54,7 +68,6 @@ class PersonForm(forms.ModelForm):
         help_texts = {
             "preferred_name": "Leave blank if it is the same as their legal name",
             "pronouns": "Only if the person has said, for example she/her, they/them",
-            "nhs_number": "10 digits, for example 943 476 5919",
             "what_matters": "In the person's own words: what a good day looks like, "
             "what they care about, what they want to keep doing",
             "communication_needs": "For example, prefers text messages, needs a BSL "
@@ -63,17 +76,11 @@ class PersonForm(forms.ModelForm):
         }
         widgets = {
             "legal_name": forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
-            "preferred_name": forms.TextInput(
-                attrs={"autocomplete": "off", "spellcheck": "false"}
-            ),
+            "preferred_name": forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
             "pronouns": forms.TextInput(attrs={"class": "govuk-input--width-10"}),
-            "nhs_number": forms.TextInput(
-                attrs={"class": "govuk-input--width-10", "inputmode": "numeric"}
-            ),
             "what_matters": forms.Textarea(attrs={"rows": 5}),
             "communication_needs": forms.Textarea(attrs={"rows": 3}),
             "address": forms.Textarea(attrs={"rows": 3}),
-            "postcode": forms.TextInput(attrs={"class": "govuk-input--width-10"}),
             "phone": forms.TextInput(attrs={"class": "govuk-input--width-20", "type": "tel"}),
             "email": forms.EmailInput(attrs={"spellcheck": "false"}),
             "status": GovukRadioSelect(inline=True),
@@ -85,14 +92,17 @@ class PersonForm(forms.ModelForm):
                 "invalid_choice": "Select one of your teams",
             },
             "allocated_worker": {"invalid_choice": "Select a worker from the list"},
-            "email": {"invalid": "Enter an email address in the correct format, like name@example.org"},
+            "email": {
+                "invalid": "Enter an email address in the correct format, like name@example.org"
+            },
         }
 
     def __init__(self, *args, user: User, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        adding = self.instance._state.adding
         team_ids = set(user.team_ids)
-        if self.instance.pk:
+        if not adding:
             team_ids.add(self.instance.team_id)
         self.fields["team"].queryset = Team.objects.filter(pk__in=team_ids)
         self.fields["team"].empty_label = None if len(team_ids) == 1 else "Select a team"
@@ -106,7 +116,7 @@ class PersonForm(forms.ModelForm):
             f"{u.full_name} ({u.job_title})" if u.job_title else u.full_name
         )
         self.fields["status"].choices = Status.choices
-        if not self.instance.pk:
+        if adding:
             del self.fields["status"]
             del self.fields["version"]
         elif not self.is_bound:
@@ -153,7 +163,8 @@ class PersonForm(forms.ModelForm):
         team, worker = cleaned.get("team"), cleaned.get("allocated_worker")
         if team and worker and not worker.teams.filter(pk=team.pk).exists():
             self.add_error(
-                "allocated_worker", f"{worker.full_name} is not in {team.name}: choose someone who is"
+                "allocated_worker",
+                f"{worker.full_name} is not in {team.name}: choose someone who is",
             )
         return cleaned
 
@@ -163,14 +174,16 @@ class ConfirmNewPersonForm(forms.Form):
         required=True,
         widget=GovukCheckbox,
         label="I have checked these records: this is a different person",
-        error_messages={"required": "Confirm that this is a different person, or open their record"},
+        error_messages={
+            "required": "Confirm that this is a different person, or open their record"
+        },
     )
 
 
 class SearchForm(forms.Form):
     q = forms.CharField(
         label="Name, NHS number or date of birth",
-        help_text="For example, Tom Baxter, 943 476 5919 or 14/03/1981",
+        help_text="For example, Jane Smith, 943 476 5919 or 14/03/1981",
         max_length=200,
         error_messages={"required": "Enter a name, NHS number or date of birth to search for"},
     )

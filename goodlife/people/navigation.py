@@ -2,12 +2,8 @@ from goodlife.accounts.access import CASEWORK_ROLES, NO_PERSON_RECORDS
 from goodlife.accounts.models import Role
 from goodlife.ui.navigation import NavItem, register
 
-register(
-    NavItem("My caseload", "people:my-caseload", lambda u: u.role in CASEWORK_ROLES, order=10)
-)
-register(
-    NavItem("Team", "people:team", lambda u: u.role in CASEWORK_ROLES, order=20)
-)
+register(NavItem("My caseload", "people:my-caseload", lambda u: u.role in CASEWORK_ROLES, order=10))
+register(NavItem("Team", "people:team", lambda u: u.role in CASEWORK_ROLES, order=20))
 register(
     NavItem(
         "Find a person",
@@ -16,9 +12,7 @@ register(
         order=30,
     )
 )
-register(
-    NavItem("Add a person", "people:add", lambda u: u.role in CASEWORK_ROLES, order=40)
-)
+register(NavItem("Add a person", "people:add", lambda u: u.role in CASEWORK_ROLES, order=40))
 register(
     NavItem(
         "Break-glass reviews",

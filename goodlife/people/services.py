@@ -67,7 +67,9 @@ def find_duplicates(
             Q(legal_lower__in=names) | Q(preferred_lower__in=names)
         )
     matches = (
-        Person.objects.annotate(legal_lower=Lower("legal_name"), preferred_lower=Lower("preferred_name"))
+        Person.objects.annotate(
+            legal_lower=Lower("legal_name"), preferred_lower=Lower("preferred_name")
+        )
         .filter(conditions)
         .select_related("team")
     )
@@ -97,50 +99,52 @@ def create_person(*, by, **fields) -> Person:
     return person
 
 
-@transaction.atomic
 def update_person(person: Person, *, by, expected_version: int, **changes) -> Person:
     """Save changes made on top of ``expected_version``, or raise EditConflict.
 
     The version check and the write are one conditional UPDATE, so two editors racing on
-    any database cannot both win.
+    any database cannot both win. A refused edit is itself audited.
     """
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValueError(f"Not editable: {', '.join(sorted(unknown))}")
-    changed = {
-        name: value
-        for name, value in changes.items()
-        if _comparable(_stored(person, name)) != _comparable(value)
-    }
-    if not changed:
-        # What was typed matches what is stored: nothing to save, nothing to overwrite.
-        return person
-    now = timezone.now()
-    updated = Person.objects.filter(pk=person.pk, version=expected_version).update(
-        **changed, version=F("version") + 1, updated_at=now, updated_by=by
+    with transaction.atomic():
+        # Compare with what is stored now, not with ``person``: a bound ModelForm has
+        # already copied the typed values onto that instance.
+        stored = Person.objects.get(pk=person.pk)
+        changed = {
+            name: value
+            for name, value in changes.items()
+            if _comparable(_stored(stored, name)) != _comparable(value)
+        }
+        if not changed:
+            # What was typed matches what is stored: nothing to save, nothing to overwrite.
+            return stored
+        updated = Person.objects.filter(pk=person.pk, version=expected_version).update(
+            **changed, version=F("version") + 1, updated_at=timezone.now(), updated_by=by
+        )
+        if updated == 1:
+            record(
+                Action.CHANGE,
+                user=by,
+                person_id=person.pk,
+                obj=person,
+                summary="Changed " + ", ".join(_label(name) for name in sorted(changed)),
+                detail={"fields": sorted(changed), "version": expected_version + 1},
+            )
+            return Person.objects.select_related("team", "allocated_worker").get(pk=person.pk)
+    current = Person.objects.select_related("updated_by", "team", "allocated_worker").get(
+        pk=person.pk
     )
-    if updated != 1:
-        current = Person.objects.select_related("updated_by", "team", "allocated_worker").get(
-            pk=person.pk
-        )
-        record(
-            Action.CONFLICT,
-            user=by,
-            person_id=person.pk,
-            obj=person,
-            summary="Edit refused: record changed by someone else",
-            detail={"expected_version": expected_version, "current_version": current.version},
-        )
-        raise EditConflict(current)
     record(
-        Action.CHANGE,
+        Action.CONFLICT,
         user=by,
         person_id=person.pk,
         obj=person,
-        summary="Changed " + ", ".join(_label(name) for name in sorted(changed)),
-        detail={"fields": sorted(changed), "version": expected_version + 1},
+        summary="Edit refused: record changed by someone else",
+        detail={"expected_version": expected_version, "current_version": current.version},
     )
-    return Person.objects.select_related("team", "allocated_worker").get(pk=person.pk)
+    raise EditConflict(current)
 
 
 def _stored(person: Person, name: str):

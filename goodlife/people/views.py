@@ -1,3 +1,5 @@
+import copy
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -190,7 +192,8 @@ def overview(request, person):
 @person_view(summary="Opened record for editing")
 def edit(request, person):
     conflict = None
-    form = PersonForm(request.POST or None, instance=person, user=request.user)
+    # The form gets its own copy: validating a ModelForm writes typed values onto it.
+    form = PersonForm(request.POST or None, instance=copy.copy(person), user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         expected = data.get("version") or person.version
@@ -203,7 +206,8 @@ def edit(request, person):
             # other person's changes in view.
             data = request.POST.copy()
             data["version"] = exc.current.version
-            form = PersonForm(data, instance=exc.current, user=request.user)
+            person = exc.current
+            form = PersonForm(data, instance=copy.copy(person), user=request.user)
             form.is_valid()
         else:
             messages.success(request, "Your changes have been saved.")
@@ -316,5 +320,7 @@ def review_break_glass(request, grant_id):
     form = BreakGlassReviewForm(request.POST)
     if form.is_valid():
         services.review_break_glass(grant, by=request.user, note=form.cleaned_data["review_note"])
-        messages.success(request, f"Break-glass access by {grant.user.full_name} marked as reviewed.")
+        messages.success(
+            request, f"Break-glass access by {grant.user.full_name} marked as reviewed."
+        )
     return redirect("people:break-glass-reviews")

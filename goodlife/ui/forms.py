@@ -87,7 +87,9 @@ class GovukDateInput(forms.MultiWidget):
     def __init__(self, attrs=None):
         part = {"class": "govuk-input govuk-date-input__input", "inputmode": "numeric"}
         widgets = {
-            "day": forms.TextInput(attrs={**part, "class": part["class"] + " govuk-input--width-2"}),
+            "day": forms.TextInput(
+                attrs={**part, "class": part["class"] + " govuk-input--width-2"}
+            ),
             "month": forms.TextInput(
                 attrs={**part, "class": part["class"] + " govuk-input--width-2"}
             ),

@@ -23,7 +23,9 @@ class SecurityHeadersMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-        response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+        response.headers.setdefault(
+            "Permissions-Policy", "camera=(), microphone=(), geolocation=()"
+        )
         if getattr(request, "user", None) is not None and request.user.is_authenticated:
             # Pages about people must not linger in shared caches or the back button.
             response.headers.setdefault("Cache-Control", "no-store")

@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,25 +14,59 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='AuditEvent',
+            name="AuditEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('user_label', models.CharField(blank=True, max_length=254)),
-                ('role', models.CharField(blank=True, max_length=32)),
-                ('action', models.CharField(choices=[('view', 'Viewed'), ('search', 'Searched'), ('create', 'Created'), ('change', 'Changed'), ('sign_in', 'Signed in'), ('sign_in_failed', 'Failed sign-in'), ('sign_out', 'Signed out'), ('access_refused', 'Access refused'), ('break_glass', 'Break-glass access'), ('conflict', 'Edit refused: changed by someone else')], max_length=32)),
-                ('person_id', models.UUIDField(blank=True, null=True)),
-                ('object_type', models.CharField(blank=True, max_length=64)),
-                ('object_id', models.CharField(blank=True, max_length=64)),
-                ('summary', models.CharField(blank=True, max_length=255)),
-                ('detail', models.JSONField(blank=True, default=dict)),
-                ('path', models.CharField(blank=True, max_length=255)),
-                ('ip_address', models.GenericIPAddressField(blank=True, null=True)),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                ("user_label", models.CharField(blank=True, max_length=254)),
+                ("role", models.CharField(blank=True, max_length=32)),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("view", "Viewed"),
+                            ("search", "Searched"),
+                            ("create", "Created"),
+                            ("change", "Changed"),
+                            ("sign_in", "Signed in"),
+                            ("sign_in_failed", "Failed sign-in"),
+                            ("sign_out", "Signed out"),
+                            ("access_refused", "Access refused"),
+                            ("break_glass", "Break-glass access"),
+                            ("conflict", "Edit refused: changed by someone else"),
+                        ],
+                        max_length=32,
+                    ),
+                ),
+                ("person_id", models.UUIDField(blank=True, null=True)),
+                ("object_type", models.CharField(blank=True, max_length=64)),
+                ("object_id", models.CharField(blank=True, max_length=64)),
+                ("summary", models.CharField(blank=True, max_length=255)),
+                ("detail", models.JSONField(blank=True, default=dict)),
+                ("path", models.CharField(blank=True, max_length=255)),
+                ("ip_address", models.GenericIPAddressField(blank=True, null=True)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-at', '-id'],
-                'indexes': [models.Index(fields=['person_id', '-at'], name='audit_person_at'), models.Index(fields=['user', '-at'], name='audit_user_at')],
+                "ordering": ["-at", "-id"],
+                "indexes": [
+                    models.Index(fields=["person_id", "-at"], name="audit_person_at"),
+                    models.Index(fields=["user", "-at"], name="audit_user_at"),
+                ],
             },
         ),
     ]

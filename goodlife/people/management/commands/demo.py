@@ -52,10 +52,11 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data ready: {len(teams)} teams, {len(users)} staff, "
-                f"{created_people} people added ({len(demo.PEOPLE) - created_people} kept as they were)."
+                f"{created_people} people added "
+                f"({len(demo.PEOPLE) - created_people} kept as they were)."
             )
         )
-        self.stdout.write("\nDemo sign-ins (password for all: %s)\n" % password)
+        self.stdout.write(f"\nDemo sign-ins (password for all: {password})\n")
         for email, full_name, _title, role, team_names in demo.STAFF:
             where = f", {', '.join(team_names)}" if team_names else ""
             self.stdout.write(f"  {email:<28} {full_name} – {role.label}{where}")

@@ -1,0 +1,63 @@
+import pytest
+from django.test import Client
+
+from goodlife.accounts.models import Role
+from tests.factories import PersonFactory, TeamFactory, UserFactory
+
+
+@pytest.fixture
+def north(db):
+    return TeamFactory(name="Northside Community Team")
+
+
+@pytest.fixture
+def river(db):
+    return TeamFactory(name="Riverside Community Team")
+
+
+@pytest.fixture
+def practitioner(north):
+    return UserFactory(role=Role.PRACTITIONER, teams=[north], full_name="Priya Shah")
+
+
+@pytest.fixture
+def other_practitioner(river):
+    return UserFactory(role=Role.PRACTITIONER, teams=[river], full_name="Daniel Okafor")
+
+
+@pytest.fixture
+def manager(north):
+    return UserFactory(role=Role.TEAM_MANAGER, teams=[north], full_name="Grace Whitfield")
+
+
+@pytest.fixture
+def tom(north, practitioner):
+    return PersonFactory(
+        legal_name="Thomas Baxter",
+        preferred_name="Tom",
+        team=north,
+        allocated_worker=practitioner,
+        nhs_number="9990000018",
+        what_matters="I want to be an astronaut.",
+    )
+
+
+def client_for(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def as_practitioner(practitioner):
+    return client_for(practitioner)
+
+
+@pytest.fixture
+def as_other_practitioner(other_practitioner):
+    return client_for(other_practitioner)
+
+
+@pytest.fixture
+def as_manager(manager):
+    return client_for(manager)

@@ -1,0 +1,26 @@
+"""Goodlife's own settings with production-shaped values (DEBUG off), for the test suite.
+
+Only the key is made up here, because settings refuse to start without one.
+"""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "goodlife-tests-only-" + "x" * 40)
+
+from goodlife.settings import *  # noqa: F403
+
+# Static files come straight from the finders: no collectstatic before a test run.
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+
+# Plain HTTP on the test server, and unhashed static file names.
+SECURE_SSL_REDIRECT = False
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# Fast hashing in tests; argon2 itself is checked by tests/accounts/test_sign_in.py.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,0 +1,61 @@
+import io
+
+import pytest
+from django.contrib.auth import authenticate
+from django.core.management import call_command
+
+from goodlife.accounts.models import Role, User
+from goodlife.people.demo import person_id
+from goodlife.people.models import Person
+
+
+@pytest.fixture
+def demo(db):
+    call_command("demo", stdout=io.StringIO())
+
+
+def test_it_creates_one_user_per_role_and_the_seeds_people(demo):
+    emails = set(User.objects.values_list("email", flat=True))
+    assert {
+        "practitioner@example.org",
+        "practitioner2@example.org",
+        "manager@example.org",
+        "quality@example.org",
+        "directory@example.org",
+        "commissioner@example.org",
+        "provider@example.org",
+        "admin@example.org",
+    } <= emails
+    assert set(User.objects.values_list("role", flat=True)) == set(Role.values)
+    tom = Person.objects.get(pk=person_id("tom"))
+    assert tom.preferred_name == "Tom" and tom.age == 45
+    assert "astronaut" in tom.what_matters
+    assert Person.objects.filter(legal_name__startswith="Nancy").exists()
+    assert Person.objects.count() >= 5
+    p1 = User.objects.get(email="practitioner@example.org")
+    p2 = User.objects.get(email="practitioner2@example.org")
+    assert tom.team_id in p1.team_ids and tom.team_id not in p2.team_ids
+
+
+def test_a_second_run_keeps_what_users_typed(demo):
+    tom = Person.objects.get(pk=person_id("tom"))
+    tom.what_matters = "Typed by a worker after the demo was loaded"
+    tom.save()
+    count = Person.objects.count()
+    call_command("demo", stdout=io.StringIO())
+    assert Person.objects.count() == count
+    tom.refresh_from_db()
+    assert tom.what_matters == "Typed by a worker after the demo was loaded"
+
+
+def test_the_password_comes_from_the_environment(db, monkeypatch, capsys):
+    monkeypatch.setenv("GOODLIFE_DEMO_PASSWORD", "a-council-chosen-password")
+    call_command("demo")
+    assert "a-council-chosen-password" in capsys.readouterr().out
+    assert authenticate(username="practitioner@example.org", password="a-council-chosen-password")
+
+
+def test_it_prints_the_sign_ins(db, capsys):
+    call_command("demo")
+    out = capsys.readouterr().out
+    assert "practitioner@example.org" in out and "goodlife-demo" in out

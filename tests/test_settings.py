@@ -1,0 +1,65 @@
+"""Configuration by environment: production settings pass Django's deployment checks."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+PRODUCTION = {
+    "SECRET_KEY": "k" * 20 + "production-shaped-secret-key-for-checks-0123456789",
+    "ALLOWED_HOSTS": "goodlife.eastbrook.example",
+    "DATABASE_URL": "sqlite:///:memory:",
+    "DJANGO_SETTINGS_MODULE": "goodlife.settings",
+}
+
+
+def run(*args, **env):
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DEBUG", "SECRET_KEY", "DJANGO_SETTINGS_MODULE"}
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "goodlife", *args],
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_check_deploy_reports_nothing_with_production_settings():
+    result = run("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_secret_key_is_required_outside_development():
+    env = {k: v for k, v in PRODUCTION.items() if k != "SECRET_KEY"}
+    result = run("check", **env)
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_debug_is_off_unless_asked(monkeypatch):
+    result = run(
+        "shell", "-c", "from django.conf import settings; print(settings.DEBUG)", **PRODUCTION
+    )
+    assert result.stdout.strip().splitlines()[-1] == "False"
+
+
+@pytest.mark.parametrize("value", ["yes", "1", "on"])
+def test_booleans_must_be_true_or_false(value):
+    result = run("check", **PRODUCTION, DEBUG=value)
+    assert result.returncode != 0
+    assert "DEBUG must be True or False" in result.stderr
+
+
+def test_secret_key_can_come_from_a_file(tmp_path):
+    secret = tmp_path / "secret"
+    secret.write_text("f" * 60)
+    env = {k: v for k, v in PRODUCTION.items() if k != "SECRET_KEY"}
+    result = run("check", **env, SECRET_KEY_FILE=str(secret))
+    assert result.returncode == 0, result.stderr
