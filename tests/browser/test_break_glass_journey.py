@@ -1,0 +1,67 @@
+"""Another team's practitioner opens Tom only through break-glass; his manager sees it."""
+
+from playwright.sync_api import expect
+
+from goodlife.audit.models import Action, AuditEvent
+from goodlife.people.demo import person_id
+
+
+def test_break_glass_and_the_managers_view(demo, visit):
+    tom = person_id("tom")
+    daniel = visit()
+    daniel.sign_in("practitioner2@example.org")
+    daniel.page.get_by_role("link", name="Find a person").click()
+    daniel.page.get_by_label("Name, NHS number or date of birth").fill("Tom")
+    daniel.page.get_by_role("button", name="Search").click()
+    expect(daniel.page.get_by_role("heading", name="0 people found")).to_be_visible()
+    expect(daniel.page.get_by_text("Baxter")).to_have_count(0)
+    daniel.check("search-restricted")
+
+    daniel.goto(f"/people/{tom}/")
+    expect(daniel.page.get_by_role("heading", level=1)).to_have_text(
+        "This record is held by another team"
+    )
+    expect(daniel.page.get_by_text("Tom")).to_have_count(0)
+    daniel.check("break-glass")
+    daniel.page.get_by_role("button", name="Open the record").click()
+    expect(daniel.page.get_by_role("alert")).to_contain_text("Enter why you need to open this record")
+    daniel.check("break-glass-errors")
+    daniel.page.get_by_label("Why do you need to open this record?").fill(
+        "Duty desk: Tom's neighbour phoned, his worker is on leave"
+    )
+    daniel.page.get_by_role("button", name="Open the record").click()
+    expect(daniel.page.get_by_role("heading", level=1)).to_contain_text("Tom")
+    expect(daniel.page.get_by_text("You are not in this person's team")).to_be_visible()
+    daniel.check("person-overview-break-glass")
+
+    reason = AuditEvent.objects.get(action=Action.BREAK_GLASS, person_id=tom)
+    assert "neighbour phoned" in reason.detail["reason"]
+
+    grace = visit()
+    grace.sign_in("manager@example.org")
+    grace.page.get_by_role("link", name="Break-glass reviews").click()
+    expect(grace.page.get_by_text("Duty desk: Tom's neighbour phoned")).to_be_visible()
+    grace.check("break-glass-reviews")
+    grace.page.get_by_role("button", name="Mark as reviewed").click()
+    expect(grace.page.get_by_text("marked as reviewed")).to_be_visible()
+
+    grace.goto(f"/people/{tom}/")
+    grace.check("person-overview-manager")
+    grace.page.get_by_role("link", name="See everyone who has looked at this record").click()
+    expect(grace.page.get_by_role("cell", name="practitioner2@example.org").first).to_be_visible()
+    grace.check("who-has-looked")
+
+    grace.page.get_by_role("link", name="Team").click()
+    expect(grace.page.get_by_role("link", name="Nancy Quinn")).to_be_visible()
+    grace.check("team")
+
+
+def test_a_provider_sees_no_records(demo, visit):
+    v = visit()
+    v.sign_in("provider@example.org")
+    expect(v.page.get_by_role("heading", level=1)).to_contain_text("Welcome")
+    v.check("home-provider")
+    v.goto(f"/people/{person_id('tom')}/")
+    expect(v.page.get_by_role("heading", level=1)).to_have_text("You do not have access to this page")
+    expect(v.page.get_by_text("Tom")).to_have_count(0)
+    v.check("refused")

@@ -1,0 +1,106 @@
+"""A practitioner signs in, finds Tom, opens his record and edits it, as a person would."""
+
+from playwright.sync_api import expect
+
+from goodlife.audit.models import Action, AuditEvent
+from goodlife.people.demo import person_id
+from goodlife.people.models import Person
+
+
+def test_sign_in_find_tom_open_and_edit(demo, visit):
+    v = visit()
+    v.goto("/")
+    v.check("sign-in")
+    v.page.get_by_role("button", name="Sign in").click()
+    expect(v.page.get_by_role("alert")).to_contain_text("Enter your email address")
+    v.check("sign-in-errors")
+
+    v.sign_in("practitioner@example.org")
+    expect(v.page.get_by_role("heading", level=1)).to_have_text("My caseload")
+    v.check("my-caseload")
+
+    v.page.get_by_role("link", name="Find a person").click()
+    v.check("search")
+    v.page.get_by_label("Name, NHS number or date of birth").fill("Tom")
+    v.page.get_by_role("button", name="Search").click()
+    expect(v.page.get_by_role("heading", name="1 person found")).to_be_visible()
+    v.check("search-results")
+
+    v.page.get_by_role("link", name="Tom").click()
+    expect(v.page.get_by_role("heading", level=1)).to_contain_text("Tom")
+    expect(v.page.get_by_text("I want to be an astronaut")).to_be_visible()
+    v.check("person-overview")
+
+    v.page.get_by_role("link", name="Edit details").click()
+    v.check("person-edit")
+    v.page.get_by_label("Postcode").fill("not a postcode")
+    v.page.get_by_label("What matters to me").fill("I want to be an astronaut. I'd like to visit the space centre.")
+    v.page.get_by_role("button", name="Save changes").click()
+    expect(v.page.get_by_role("alert")).to_contain_text("Enter a real UK postcode")
+    expect(v.page.get_by_label("What matters to me")).to_have_value(
+        "I want to be an astronaut. I'd like to visit the space centre."
+    )
+    v.check("person-edit-errors")
+    v.page.get_by_role("link", name="Enter a real UK postcode").click()
+    expect(v.page.get_by_label("Postcode")).to_be_focused()
+
+    v.page.get_by_label("Postcode").fill("eb1 4qt")
+    v.page.get_by_role("button", name="Save changes").click()
+    expect(v.page.get_by_text("Your changes have been saved.")).to_be_visible()
+    expect(v.page.get_by_text("I'd like to visit the space centre.")).to_be_visible()
+
+    tom = Person.objects.get(pk=person_id("tom"))
+    assert "space centre" in tom.what_matters and tom.version == 2
+    assert AuditEvent.objects.filter(person_id=tom.pk, action=Action.CHANGE).exists()
+
+
+def test_add_a_person_with_a_duplicate_warning(demo, visit):
+    v = visit()
+    v.sign_in("practitioner@example.org")
+    v.page.get_by_role("link", name="Add a person", exact=True).click()
+    v.check("person-add")
+    v.page.get_by_label("Full legal name").fill("Thomas Baxter")
+    v.page.get_by_label("Day").fill("2")
+    v.page.get_by_label("Month").fill("6")
+    v.page.get_by_label("Year").fill("1981")
+    v.page.get_by_label("What matters to me").fill("Walking by the river")
+    v.page.get_by_role("button", name="Add person").click()
+    expect(v.page.get_by_text("This person may already have a record")).to_be_visible()
+    expect(v.page.get_by_label("What matters to me")).to_have_value("Walking by the river")
+    v.check("person-add-duplicate")
+    v.page.get_by_label("I have checked these records: this is a different person").check()
+    v.page.get_by_role("button", name="Add person").click()
+    expect(v.page.get_by_text("Thomas Baxter has been added.")).to_be_visible()
+    assert Person.objects.filter(legal_name="Thomas Baxter").count() == 2
+
+
+def test_it_works_without_javascript(demo, visit):
+    v = visit(javascript=False)
+    v.sign_in("practitioner@example.org")
+    v.goto(f"/people/{person_id('tom')}/edit/")
+    v.page.get_by_label("Phone number").fill("01632 960 123")
+    v.page.get_by_role("button", name="Save changes").click()
+    expect(v.page.get_by_text("01632 960 123")).to_be_visible()
+
+
+def test_two_people_editing_tom_at_once(demo, visit):
+    priya, grace = visit(), visit()
+    priya.sign_in("practitioner@example.org")
+    grace.sign_in("manager@example.org")
+    edit = f"/people/{person_id('tom')}/edit/"
+    priya.goto(edit)
+    grace.goto(edit)
+    grace.page.get_by_label("Phone number").fill("01632 960 500")
+    grace.page.get_by_role("button", name="Save changes").click()
+    expect(grace.page.get_by_text("Your changes have been saved.")).to_be_visible()
+
+    priya.page.get_by_label("How I like to communicate").fill("Text first, then email.")
+    priya.page.get_by_role("button", name="Save changes").click()
+    expect(priya.page.get_by_role("alert")).to_contain_text("Your changes have not been saved yet")
+    expect(priya.page.get_by_label("How I like to communicate")).to_have_value("Text first, then email.")
+    priya.check("person-edit-conflict")
+    tom = Person.objects.get(pk=person_id("tom"))
+    assert tom.phone == "01632 960 500" and "Text first" not in tom.communication_needs
+
+    priya.page.get_by_role("button", name="Save changes").click()
+    expect(priya.page.get_by_text("Your changes have been saved.")).to_be_visible()
