@@ -3,6 +3,7 @@ import datetime
 import factory
 
 from goodlife.accounts.models import Role, Team, User
+from goodlife.people import services
 from goodlife.people.identifiers import nhs_number_check_digit
 from goodlife.people.models import Person
 
@@ -42,8 +43,14 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 
 class PersonFactory(factory.django.DjangoModelFactory):
+    """People are made the way the app makes them: through the service, with version 1."""
+
     class Meta:
         model = Person
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        return services.create_person(by=kwargs.pop("by", None), **kwargs)
 
     legal_name = factory.Faker("name", locale="en_GB")
     date_of_birth = factory.Sequence(

@@ -113,3 +113,25 @@ class BreakGlassAccess(models.Model):
     @property
     def is_active(self) -> bool:
         return self.expires_at > timezone.now()
+
+
+class PersonVersion(models.Model):
+    """What a person's details were at each version: the base for merging concurrent edits
+    and, later, for showing how a record changed over time."""
+
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="versions")
+    version = models.PositiveIntegerField()
+    data = models.JSONField()
+    saved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    saved_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["person", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["person", "version"], name="person_version_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.person_id} v{self.version}"

@@ -1,6 +1,7 @@
 """Every write to person records: one transaction each, each with its audit row."""
 
 import datetime
+import uuid
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -11,7 +12,7 @@ from django.utils import timezone
 
 from goodlife.audit.models import Action
 from goodlife.audit.services import record
-from goodlife.people.models import BreakGlassAccess, Person
+from goodlife.people.models import BreakGlassAccess, Person, PersonVersion
 
 # Fields a person edit may change; anything else is set by the system.
 EDITABLE_FIELDS = (
@@ -33,11 +34,37 @@ EDITABLE_FIELDS = (
 
 
 class EditConflict(Exception):
-    """Someone else saved the record after the editor opened it."""
+    """Someone else saved the record after the editor opened it.
 
-    def __init__(self, current: Person):
+    ``base`` is what the record held at the version the editor started from (None if that
+    version is not known), so a caller can tell the editor's changes from the other's.
+    """
+
+    def __init__(self, current: Person, base: dict | None):
         super().__init__("The record was changed by someone else")
         self.current = current
+        self.base = base
+
+
+def snapshot(person: Person) -> dict:
+    """The editable fields of a person as JSON-ready, comparable values."""
+    return {name: _comparable(_stored(person, name)) for name in EDITABLE_FIELDS}
+
+
+def _save_version(person: Person, *, by) -> None:
+    PersonVersion.objects.create(
+        person_id=person.pk, version=person.version, data=snapshot(person), saved_by=by
+    )
+
+
+def version_data(person_id, version: int) -> dict | None:
+    row = PersonVersion.objects.filter(person_id=person_id, version=version).first()
+    return row.data if row else None
+
+
+def is_same(a, b) -> bool:
+    """Compare a stored value with a typed one (model instances by key, dates as text)."""
+    return _comparable(a) == _comparable(b)
 
 
 @dataclass(frozen=True)
@@ -88,6 +115,7 @@ def create_person(*, by, **fields) -> Person:
     person = Person(**fields, updated_by=by)
     person.full_clean(exclude=["team", "allocated_worker"])
     person.save()
+    _save_version(person, by=by)
     record(
         Action.CREATE,
         user=by,
@@ -124,6 +152,8 @@ def update_person(person: Person, *, by, expected_version: int, **changes) -> Pe
             **changed, version=F("version") + 1, updated_at=timezone.now(), updated_by=by
         )
         if updated == 1:
+            saved = Person.objects.select_related("team", "allocated_worker").get(pk=person.pk)
+            _save_version(saved, by=by)
             record(
                 Action.CHANGE,
                 user=by,
@@ -132,7 +162,7 @@ def update_person(person: Person, *, by, expected_version: int, **changes) -> Pe
                 summary="Changed " + ", ".join(_label(name) for name in sorted(changed)),
                 detail={"fields": sorted(changed), "version": expected_version + 1},
             )
-            return Person.objects.select_related("team", "allocated_worker").get(pk=person.pk)
+            return saved
     current = Person.objects.select_related("updated_by", "team", "allocated_worker").get(
         pk=person.pk
     )
@@ -144,7 +174,7 @@ def update_person(person: Person, *, by, expected_version: int, **changes) -> Pe
         summary="Edit refused: record changed by someone else",
         detail={"expected_version": expected_version, "current_version": current.version},
     )
-    raise EditConflict(current)
+    raise EditConflict(current, version_data(person.pk, expected_version))
 
 
 def _stored(person: Person, name: str):
@@ -155,7 +185,9 @@ def _stored(person: Person, name: str):
 
 def _comparable(value):
     if hasattr(value, "pk"):
-        return value.pk
+        return str(value.pk)
+    if isinstance(value, uuid.UUID | int) and not isinstance(value, bool):
+        return str(value)
     if isinstance(value, datetime.date):
         return value.isoformat()
     return value if value is not None else ""

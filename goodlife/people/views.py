@@ -1,4 +1,5 @@
 import copy
+import datetime
 
 from django.conf import settings
 from django.contrib import messages
@@ -201,14 +202,14 @@ def edit(request, person):
         try:
             services.update_person(person, by=request.user, expected_version=expected, **changes)
         except services.EditConflict as exc:
-            conflict = _conflict_details(exc.current, form)
-            # Keep everything typed; the next save is a deliberate choice made with the
-            # other person's changes in view.
-            data = request.POST.copy()
-            data["version"] = exc.current.version
             person = exc.current
-            form = PersonForm(data, instance=copy.copy(person), user=request.user)
-            form.is_valid()
+            conflict, merged = _merge(exc.current, exc.base, changes)
+            # Nothing typed is lost, nothing the other person saved is silently undone:
+            # the form shows this worker's changes on top of the newly saved record, and
+            # saving again is a deliberate choice made with both in view.
+            form = PersonForm(
+                instance=merged, initial={"version": exc.current.version}, user=request.user
+            )
         else:
             messages.success(request, "Your changes have been saved.")
             return redirect("people:overview", person_id=person.pk)
@@ -219,38 +220,37 @@ def edit(request, person):
     )
 
 
-def _conflict_details(current: Person, form: PersonForm) -> dict:
-    """What the other person saved, beside what this worker typed, field by field."""
-    rows = []
-    for name in services.EDITABLE_FIELDS:
-        if name not in form.cleaned_data:
-            continue
-        theirs = getattr(current, name)
-        yours = form.cleaned_data[name]
-        if services._comparable(theirs) != services._comparable(yours):
-            rows.append(
-                {
-                    "label": form.fields[name].label,
-                    "theirs": _shown(current, name),
-                    "yours": _shown_value(form, name, yours),
-                }
+def _merge(current: Person, base: dict | None, mine: dict) -> tuple[dict, Person]:
+    """Three-way merge of one worker's edit with a record someone else saved meanwhile.
+
+    Fields only this worker changed keep their typed value; fields only the other person
+    changed take the saved value; fields both changed differently are listed to decide.
+    """
+    merged = copy.copy(current)
+    clashes, kept = [], []
+    for name, typed in mine.items():
+        stored = getattr(current, name)
+        started = base.get(name) if base is not None else services.snapshot(current)[name]
+        i_changed = not services.is_same(started, typed)
+        they_changed = not services.is_same(started, stored)
+        if i_changed:
+            setattr(merged, name, typed)
+        label = PersonForm.base_fields[name].label if name in PersonForm.base_fields else name
+        if i_changed and they_changed and not services.is_same(stored, typed):
+            clashes.append(
+                {"label": label, "theirs": _shown(current, name), "yours": _shown(merged, name)}
             )
-    return {
-        "by": current.updated_by,
-        "at": current.updated_at,
-        "rows": rows,
-    }
+        elif they_changed and not i_changed:
+            kept.append({"label": label, "theirs": _shown(current, name)})
+    conflict = {"by": current.updated_by, "at": current.updated_at, "rows": clashes, "kept": kept}
+    return conflict, merged
 
 
 def _shown(person: Person, name: str) -> str:
     display = getattr(person, f"get_{name}_display", None)
     value = display() if display else getattr(person, name)
-    return "" if value is None else str(value)
-
-
-def _shown_value(form, name, value) -> str:
-    if name == "status":
-        return dict(Status.choices).get(value, value)
+    if isinstance(value, datetime.date):
+        return f"{value:%-d %B %Y}"
     return "" if value is None else str(value)
 
 

@@ -16,7 +16,7 @@ from django.core.management import call_command
 # makes between browser steps are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-from playwright.sync_api import sync_playwright  # noqa: E402
+from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.getenv("GOODLIFE_CHROMIUM", "/usr/bin/chromium")

@@ -24,7 +24,9 @@ def test_break_glass_and_the_managers_view(demo, visit):
     expect(daniel.page.get_by_text("Tom")).to_have_count(0)
     daniel.check("break-glass")
     daniel.page.get_by_role("button", name="Open the record").click()
-    expect(daniel.page.get_by_role("alert")).to_contain_text("Enter why you need to open this record")
+    expect(daniel.page.get_by_role("alert")).to_contain_text(
+        "Enter why you need to open this record"
+    )
     daniel.check("break-glass-errors")
     daniel.page.get_by_label("Why do you need to open this record?").fill(
         "Duty desk: Tom's neighbour phoned, his worker is on leave"
@@ -62,6 +64,8 @@ def test_a_provider_sees_no_records(demo, visit):
     expect(v.page.get_by_role("heading", level=1)).to_contain_text("Welcome")
     v.check("home-provider")
     v.goto(f"/people/{person_id('tom')}/")
-    expect(v.page.get_by_role("heading", level=1)).to_have_text("You do not have access to this page")
+    expect(v.page.get_by_role("heading", level=1)).to_have_text(
+        "You do not have access to this page"
+    )
     expect(v.page.get_by_text("Tom")).to_have_count(0)
     v.check("refused")

@@ -34,7 +34,9 @@ def test_sign_in_find_tom_open_and_edit(demo, visit):
     v.page.get_by_role("link", name="Edit details").click()
     v.check("person-edit")
     v.page.get_by_label("Postcode").fill("not a postcode")
-    v.page.get_by_label("What matters to me").fill("I want to be an astronaut. I'd like to visit the space centre.")
+    v.page.get_by_label("What matters to me").fill(
+        "I want to be an astronaut. I'd like to visit the space centre."
+    )
     v.page.get_by_role("button", name="Save changes").click()
     expect(v.page.get_by_role("alert")).to_contain_text("Enter a real UK postcode")
     expect(v.page.get_by_label("What matters to me")).to_have_value(
@@ -97,7 +99,9 @@ def test_two_people_editing_tom_at_once(demo, visit):
     priya.page.get_by_label("How I like to communicate").fill("Text first, then email.")
     priya.page.get_by_role("button", name="Save changes").click()
     expect(priya.page.get_by_role("alert")).to_contain_text("Your changes have not been saved yet")
-    expect(priya.page.get_by_label("How I like to communicate")).to_have_value("Text first, then email.")
+    expect(priya.page.get_by_label("How I like to communicate")).to_have_value(
+        "Text first, then email."
+    )
     priya.check("person-edit-conflict")
     tom = Person.objects.get(pk=person_id("tom"))
     assert tom.phone == "01632 960 500" and "Text first" not in tom.communication_needs

@@ -67,8 +67,24 @@ def test_a_second_concurrent_edit_is_refused_and_keeps_what_was_typed(
     assert tom.phone == "01632 960 500"
     assert tom.what_matters == "I want to be an astronaut."
     assert AuditEvent.objects.filter(action=Action.CONFLICT).count() == 1
-    # The form now carries the new version: saving again is a deliberate choice.
+    # The form now carries the new version: saving again is a deliberate choice, and it
+    # keeps the other person's phone number, which this worker never touched.
     assert 'name="version" value="2"' in page
+    assert "Their changes to phone number are already in the form below" in page
+    again = form_of(tom, what_matters="Visiting the space centre in the spring")
+    assert as_practitioner.post(f"/people/{tom.pk}/edit/", again).status_code == 302
+    tom.refresh_from_db()
+    assert tom.phone == "01632 960 500"
+    assert tom.what_matters == "Visiting the space centre in the spring"
+
+
+def test_when_both_change_the_same_detail_both_values_are_shown(as_practitioner, as_manager, tom):
+    as_manager.post(f"/people/{tom.pk}/edit/", form_of(tom, phone="01632 960 500"))
+    page = as_practitioner.post(
+        f"/people/{tom.pk}/edit/", form_of(tom, phone="01632 960 600")
+    ).content.decode()
+    assert "You both changed these" in page
+    assert "01632 960 500" in page and 'value="01632 960 600"' in page
 
 
 def test_the_service_refuses_a_stale_version(tom, practitioner, manager):

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from goodlife.accounts.models import Team, User
-from goodlife.people import demo
+from goodlife.people import demo, services
 from goodlife.people.models import Person
 
 DEFAULT_PASSWORD = "goodlife-demo"  # noqa: S105 - the published demo sign-in
@@ -41,7 +41,8 @@ class Command(BaseCommand):
                 if Person.objects.filter(pk=pk).exists():
                     continue
                 fields = {k: v for k, v in spec.items() if k not in {"key", "team", "worker"}}
-                Person.objects.create(
+                services.create_person(
+                    by=None,
                     id=pk,
                     team=teams[spec["team"]],
                     allocated_worker=users.get(spec["worker"]) if spec["worker"] else None,
