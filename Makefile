@@ -2,8 +2,11 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-UV := $(shell command -v uv 2>/dev/null || echo "$(HOME)/.local/bin/uv")
-PYTHON_VERSION ?= 3.11
+# uv on the PATH, or installed by pip (`make` does that) and run as a module.
+UV := $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
+# Python 3.11 is Goodlife's floor; use it when present. uv never downloads Python here.
+PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
+export UV_PYTHON_DOWNLOADS := never
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/goodlife
@@ -11,18 +14,20 @@ CHROMIUM ?= /usr/bin/chromium
 # Development defaults; production sets its own environment (docs/deploy.md).
 DEV_ENV := DEBUG=True
 
-.PHONY: help install deps frontend run demo test test-sqlite test-postgres lint format bench clean browser
+.PHONY: help uv install deps frontend run test test-sqlite test-postgres lint format clean browser
 
 help:
 	@echo "make run    install, prepare the demo database and serve on http://$(HOST):$(PORT)"
 	@echo "make test   install what tests need and run lint and the whole suite"
 	@echo "make lint   ruff and a check for missing migrations"
 
-$(UV):
-	python3 -m pip install --quiet --user uv || python3 -m pip install --quiet --break-system-packages --user uv
+uv:
+	@$(UV) --version >/dev/null 2>&1 || python3 -m pip install --quiet uv \
+		|| python3 -m pip install --quiet --user uv \
+		|| python3 -m pip install --quiet --user --break-system-packages uv
 
-.venv/.synced: pyproject.toml uv.lock | $(UV)
-	$(UV) sync --frozen --python $(PYTHON_VERSION)
+.venv/.synced: pyproject.toml uv.lock | uv
+	$(UV) sync --frozen --python $(PYTHON)
 	@touch $@
 
 node_modules/.installed: package.json package-lock.json

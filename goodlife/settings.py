@@ -81,6 +81,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "goodlife.audit.middleware.AuditContextMiddleware",
+    "goodlife.ui.middleware.SecurityHeadersMiddleware",
 ]
 
 ROOT_URLCONF = "goodlife.urls"
@@ -187,6 +188,9 @@ if not DEBUG:
 
 # Break-glass: how long emergency access to a record outside one's teams lasts.
 GOODLIFE_BREAK_GLASS_MINUTES = envint("GOODLIFE_BREAK_GLASS_MINUTES", 60)
+# How many reverse proxies sit in front of the app: the audit trail records the client
+# address they forward (X-Forwarded-For), not the proxy's own.
+GOODLIFE_TRUSTED_PROXIES = envint("GOODLIFE_TRUSTED_PROXIES", 0)
 # The council's name, shown in the header.
 GOODLIFE_COUNCIL_NAME = os.getenv("GOODLIFE_COUNCIL_NAME", "Eastbrook Borough Council")
 
