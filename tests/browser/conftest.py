@@ -29,6 +29,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_SOURCE = AXE.read_text() + "\n;undefined" if AXE.exists() else ""
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 DEMO_PASSWORD = "goodlife-demo"
@@ -44,6 +45,8 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(scope="session")
 def browser():
+    if not AXE.exists():
+        pytest.fail(f"axe-core is missing at {AXE}: `make test` installs the npm packages")
     if not Path(CHROMIUM).exists():
         pytest.fail(f"Chromium is missing at {CHROMIUM}: `make test` installs Debian's chromium")
     with sync_playwright() as playwright:
@@ -64,6 +67,10 @@ class Visit:
     def __init__(self, page, base_url):
         self.page = page
         self.base_url = base_url
+        # Script errors and CSP violations show up in the console.
+        self.errors = []
+        page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
 
     def goto(self, path):
         self.page.goto(self.base_url + path)
@@ -82,7 +89,11 @@ class Visit:
         self.page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
         assert self.page.locator("h1").count() == 1, f"{name}: a page has exactly one h1"
         assert self.page.title(), f"{name}: the page has a title"
-        self.page.add_script_tag(content=AXE.read_text())
+        if self.page.context.pages and self._javascript:
+            assert "govuk-frontend-supported" in (self.page.get_attribute("body", "class") or "")
+        assert self.errors == [], f"{name}: console errors {self.errors}"
+        # Evaluated through the DevTools protocol, so the page's own strict CSP stays on.
+        self.page.evaluate(AXE_SOURCE)
         result = self.page.evaluate(
             "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_22_AA
         )
@@ -103,7 +114,9 @@ def visit(browser, live_server):
         )
         context.set_default_timeout(10_000)
         contexts.append(context)
-        return Visit(context.new_page(), live_server.url)
+        visit = Visit(context.new_page(), live_server.url)
+        visit._javascript = javascript
+        return visit
 
     yield open_visit
     for context in contexts:
