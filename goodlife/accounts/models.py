@@ -30,6 +30,21 @@ class Team(models.Model):
         return self.name
 
 
+# What the administrator role may do in the Django admin: manage staff accounts and teams,
+# and read (never change) the audit trail. Nobody deletes users: they are deactivated.
+ADMINISTRATOR_PERMISSIONS = frozenset(
+    {
+        "accounts.view_user",
+        "accounts.add_user",
+        "accounts.change_user",
+        "accounts.view_team",
+        "accounts.add_team",
+        "accounts.change_team",
+        "audit.view_auditevent",
+    }
+)
+
+
 class UserManager(BaseUserManager):
     use_in_migrations = True
 
@@ -89,6 +104,22 @@ class User(AbstractBaseUser, PermissionsMixin):
     def is_staff(self) -> bool:
         """Only administrators may use the Django admin (users, teams, read-only audit)."""
         return self.is_active and (self.role == Role.ADMINISTRATOR or self.is_superuser)
+
+    def has_perm(self, perm, obj=None):
+        if self._is_administrator and perm in ADMINISTRATOR_PERMISSIONS:
+            return True
+        return super().has_perm(perm, obj)
+
+    def has_module_perms(self, app_label):
+        if self._is_administrator and any(
+            p.startswith(f"{app_label}.") for p in ADMINISTRATOR_PERMISSIONS
+        ):
+            return True
+        return super().has_module_perms(app_label)
+
+    @property
+    def _is_administrator(self) -> bool:
+        return self.is_active and self.role == Role.ADMINISTRATOR
 
     def get_full_name(self):
         return self.full_name
