@@ -69,7 +69,7 @@ def test_collectstatic_and_gunicorn_serve_goodlife(production_env):
     assert goodlife("migrate", "--noinput", env=production_env).returncode == 0
 
     port = free_port()
-    server = subprocess.Popen(  # noqa: S603
+    server = subprocess.Popen(
         [
             sys.executable,
             "-m",

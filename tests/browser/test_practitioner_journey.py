@@ -108,3 +108,28 @@ def test_two_people_editing_tom_at_once(demo, visit):
 
     priya.page.get_by_role("button", name="Save changes").click()
     expect(priya.page.get_by_text("Your changes have been saved.")).to_be_visible()
+
+
+def test_typed_work_survives_an_expired_session(demo, visit):
+    from django.contrib.sessions.models import Session
+
+    v = visit()
+    v.sign_in("practitioner@example.org")
+    v.goto(f"/people/{person_id('tom')}/edit/")
+    v.page.get_by_label("What matters to me").fill("Long words typed over lunch about Mars")
+    Session.objects.all().delete()  # the session ends while Priya is typing
+    v.page.get_by_role("button", name="Save changes").click()
+
+    expect(v.page.get_by_text("What you typed has been kept")).to_be_visible()
+    v.check("sign-in-after-expiry")
+    v.page.get_by_label("Email address").fill("practitioner@example.org")
+    v.page.get_by_label("Password").fill("goodlife-demo")
+    v.page.get_by_role("button", name="Sign in").click()
+
+    expect(v.page.get_by_text("You were signed out before this was saved")).to_be_visible()
+    expect(v.page.get_by_label("What matters to me")).to_have_value(
+        "Long words typed over lunch about Mars"
+    )
+    v.check("person-edit-restored")
+    v.page.get_by_role("button", name="Save changes").click()
+    expect(v.page.get_by_text("Long words typed over lunch about Mars")).to_be_visible()
