@@ -59,3 +59,15 @@ def test_it_prints_the_sign_ins(db, capsys):
     call_command("demo")
     out = capsys.readouterr().out
     assert "practitioner@example.org" in out and "goodlife-demo" in out
+
+
+def test_apps_can_add_steps_to_the_demo(db, monkeypatch, capsys):
+    from goodlife.people import demo
+
+    seen = []
+    monkeypatch.setattr(demo, "_steps", [])
+    demo.register_step("test", lambda borough: seen.append(borough) or "Test step ran")
+    call_command("demo")
+    assert seen[0].people["tom"].preferred_name == "Tom"
+    assert "practitioner@example.org" in seen[0].staff
+    assert "Test step ran" in capsys.readouterr().out

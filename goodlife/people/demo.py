@@ -6,6 +6,8 @@ issues, and phone numbers are Ofcom's drama numbers (01632 960xxx).
 
 import datetime
 import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from goodlife.accounts.models import Role
 
@@ -192,3 +194,26 @@ PEOPLE = [
 def person_id(key: str) -> uuid.UUID:
     """Demo people keep the same id on every machine, so a rerun finds them again."""
     return uuid.uuid5(DEMO_NAMESPACE, key)
+
+
+@dataclass(frozen=True)
+class DemoBorough:
+    """What `goodlife demo` has made, handed to the steps other apps add."""
+
+    teams: dict
+    staff: dict
+    people: dict  # key ("tom", "nancy" …) -> Person
+
+
+# Apps that build on people add their part of the demo story here, from AppConfig.ready().
+# Each step must be idempotent: a second run keeps what users typed.
+_steps: list[tuple[str, Callable[[DemoBorough], str | None]]] = []
+
+
+def register_step(name: str, step: Callable[[DemoBorough], str | None]) -> None:
+    if name not in {n for n, _ in _steps}:
+        _steps.append((name, step))
+
+
+def steps() -> list[tuple[str, Callable[[DemoBorough], str | None]]]:
+    return list(_steps)

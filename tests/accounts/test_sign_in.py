@@ -84,6 +84,11 @@ def test_signed_in_users_are_sent_to_their_home(client, priya):
     assert client.get("/").url == "/people/"
 
 
+def test_managers_land_on_their_team(client, db, north):
+    client.force_login(UserFactory(role="team_manager", teams=[north]))
+    assert client.get("/").url == "/people/team/"
+
+
 @pytest.mark.parametrize("role", ["provider", "commissioner", "quality_lead"])
 def test_other_roles_get_a_home_page(client, db, role):
     client.force_login(UserFactory(role=role))

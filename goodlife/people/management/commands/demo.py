@@ -49,6 +49,15 @@ class Command(BaseCommand):
                     **fields,
                 )
                 created_people += 1
+            borough = demo.DemoBorough(
+                teams=teams,
+                staff=users,
+                people={
+                    spec["key"]: Person.objects.get(pk=demo.person_id(spec["key"]))
+                    for spec in demo.PEOPLE
+                },
+            )
+            step_reports = [report for _name, step in demo.steps() if (report := step(borough))]
 
         self.stdout.write(
             self.style.SUCCESS(
@@ -57,6 +66,8 @@ class Command(BaseCommand):
                 f"({len(demo.PEOPLE) - created_people} kept as they were)."
             )
         )
+        for report in step_reports:
+            self.stdout.write(report)
         self.stdout.write(f"\nDemo sign-ins (password for all: {password})\n")
         for email, full_name, _title, role, team_names in demo.STAFF:
             where = f", {', '.join(team_names)}" if team_names else ""
