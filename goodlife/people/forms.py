@@ -3,7 +3,7 @@ from django import forms
 from goodlife.accounts.access import CASEWORK_ROLES
 from goodlife.accounts.models import Team, User
 from goodlife.people.identifiers import normalise_nhs_number, normalise_phone, normalise_postcode
-from goodlife.people.models import Person, Status
+from goodlife.people.models import PERSON_DETAILS, Person, Status
 from goodlife.ui.forms import GovukCheckbox, GovukDateField, GovukRadioSelect
 
 
@@ -36,22 +36,7 @@ class PersonForm(forms.ModelForm):
 
     class Meta:
         model = Person
-        fields = [
-            "legal_name",
-            "preferred_name",
-            "pronouns",
-            "date_of_birth",
-            "nhs_number",
-            "what_matters",
-            "communication_needs",
-            "address",
-            "postcode",
-            "phone",
-            "email",
-            "team",
-            "allocated_worker",
-            "status",
-        ]
+        fields = list(PERSON_DETAILS)
         labels = {
             "legal_name": "Full legal name",
             "preferred_name": "Name they like to be called",
@@ -131,32 +116,24 @@ class PersonForm(forms.ModelForm):
     def clean_preferred_name(self):
         return " ".join(self.cleaned_data["preferred_name"].split())
 
-    def clean_nhs_number(self):
-        typed = self.cleaned_data["nhs_number"].strip()
+    def _normalised(self, name, normalise):
+        """Blank stays blank; anything typed is tidied, or refused with the reason."""
+        typed = self.cleaned_data[name].strip()
         if not typed:
             return ""
         try:
-            return normalise_nhs_number(typed)
+            return normalise(typed)
         except ValueError as exc:
             raise forms.ValidationError(str(exc)) from None
+
+    def clean_nhs_number(self):
+        return self._normalised("nhs_number", normalise_nhs_number)
 
     def clean_postcode(self):
-        typed = self.cleaned_data["postcode"].strip()
-        if not typed:
-            return ""
-        try:
-            return normalise_postcode(typed)
-        except ValueError as exc:
-            raise forms.ValidationError(str(exc)) from None
+        return self._normalised("postcode", normalise_postcode)
 
     def clean_phone(self):
-        typed = self.cleaned_data["phone"].strip()
-        if not typed:
-            return ""
-        try:
-            return normalise_phone(typed)
-        except ValueError as exc:
-            raise forms.ValidationError(str(exc)) from None
+        return self._normalised("phone", normalise_phone)
 
     def clean(self):
         cleaned = super().clean()

@@ -14,6 +14,26 @@ class Status(models.TextChoices):
     CLOSED = "closed", "Closed"
 
 
+# The details of a person that staff type and may change, in the order a conversation
+# finds them out. Everything else on a person is set by the system.
+PERSON_DETAILS = (
+    "legal_name",
+    "preferred_name",
+    "pronouns",
+    "date_of_birth",
+    "nhs_number",
+    "what_matters",
+    "communication_needs",
+    "address",
+    "postcode",
+    "phone",
+    "email",
+    "team",
+    "allocated_worker",
+    "status",
+)
+
+
 class Person(models.Model):
     """Someone Goodlife supports, described first by who they are and what matters to them.
 

@@ -12,25 +12,10 @@ from django.utils import timezone
 
 from goodlife.audit.models import Action
 from goodlife.audit.services import record
-from goodlife.people.models import BreakGlassAccess, Person, PersonVersion
+from goodlife.people.models import PERSON_DETAILS, BreakGlassAccess, Person, PersonVersion
 
 # Fields a person edit may change; anything else is set by the system.
-EDITABLE_FIELDS = (
-    "legal_name",
-    "preferred_name",
-    "pronouns",
-    "date_of_birth",
-    "nhs_number",
-    "what_matters",
-    "communication_needs",
-    "address",
-    "postcode",
-    "phone",
-    "email",
-    "team",
-    "allocated_worker",
-    "status",
-)
+EDITABLE_FIELDS = PERSON_DETAILS
 
 
 class EditConflict(Exception):
