@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "goodlife.accounts",
     "goodlife.audit",
     "goodlife.people",
+    "goodlife.practice",
     "goodlife.ui",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -10,5 +10,6 @@ urlpatterns = [
     path("", home, name="home"),
     path("accounts/", include("goodlife.accounts.urls")),
     path("people/", include("goodlife.people.urls")),
+    path("", include("goodlife.practice.urls")),
     path("admin/", admin.site.urls),
 ]

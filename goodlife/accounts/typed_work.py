@@ -14,7 +14,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core import signing
-from django.http import QueryDict
+from django.http import JsonResponse, QueryDict
 from django.utils import timezone
 
 SESSION_KEY = "goodlife_typed_work"
@@ -79,6 +79,10 @@ class KeepTypedWorkMiddleware:
             or not getattr(view_func, "login_required", True)
         ):
             return None
+        if "application/json" in request.headers.get("Accept", ""):
+            # A script saving in the background: it keeps the typing on the page and tells
+            # the worker; the page's own submit will be kept when they press save.
+            return JsonResponse({"signed_out": True}, status=401)
         data = {k: v for k, v in request.POST.lists() if k not in _NOT_KEPT}
         if len(json.dumps(data)) <= MAX_BYTES:
             request.session[SESSION_KEY] = {

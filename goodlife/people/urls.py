@@ -17,6 +17,7 @@ urlpatterns = [
     ),
     path("<uuid:person_id>/", views.overview, name="overview"),
     path("<uuid:person_id>/edit/", views.edit, name="edit"),
+    path("<uuid:person_id>/timeline/", views.person_timeline, name="timeline"),
     path("<uuid:person_id>/who-has-looked/", views.access_log, name="access-log"),
     path("<uuid:person_id>/break-glass/", views.break_glass, name="break-glass"),
 ]

@@ -1,5 +1,6 @@
 import copy
 import datetime
+from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib import messages
@@ -16,7 +17,7 @@ from goodlife.accounts.typed_work import take_typed_work
 from goodlife.audit.models import Action, AuditEvent
 from goodlife.audit.services import record
 from goodlife.people import search as people_search
-from goodlife.people import services
+from goodlife.people import services, timeline
 from goodlife.people.access import (
     has_relationship,
     may_break_glass,
@@ -34,6 +35,7 @@ from goodlife.people.models import BreakGlassAccess, Person, Status
 from goodlife.people.panels import panels_for
 
 PAGE_SIZE = 50
+TIMELINE_PAGE = 30
 CASEWORK = roles(*CASEWORK_ROLES)
 CAN_SEARCH = Rule("Staff who may open person records", may_break_glass)
 
@@ -330,3 +332,36 @@ def review_break_glass(request, grant_id):
             request, f"Break-glass access by {grant.user.full_name} marked as reviewed."
         )
     return redirect("people:break-glass-reviews")
+
+
+@person_view(summary="Viewed the timeline")
+def person_timeline(request, person):
+    kinds_available = timeline.sources()
+    chosen = [k for k in request.GET.getlist("kind") if k in {s.key for s in kinds_available}]
+    before = None
+    if request.GET.get("before"):
+        try:
+            before = datetime.datetime.fromisoformat(request.GET["before"])
+        except ValueError:
+            before = None
+    entries = timeline.entries_for(
+        person, kinds=chosen or None, before=before, limit=TIMELINE_PAGE + 1
+    )
+    older = entries[TIMELINE_PAGE - 1].when.isoformat() if len(entries) > TIMELINE_PAGE else None
+    query = "&".join(f"kind={k}" for k in chosen)
+    return TemplateResponse(
+        request,
+        "people/timeline.html",
+        {
+            "person": person,
+            "entries": entries[:TIMELINE_PAGE],
+            "sources": kinds_available,
+            "chosen": chosen,
+            "older": f"?{query}&before={quote(older)}" if older else None,
+            "is_first_page": before is None,
+        },
+    )
+
+
+def recent_activity_panel(request, person):
+    return {"person": person, "entries": timeline.entries_for(person, limit=5)}

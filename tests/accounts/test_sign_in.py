@@ -81,7 +81,7 @@ def test_sign_out_is_a_post_and_audited(client, priya):
 
 def test_signed_in_users_are_sent_to_their_home(client, priya):
     client.force_login(priya)
-    assert client.get("/").url == "/people/"
+    assert client.get("/").url == "/my-work/"
 
 
 def test_managers_land_on_their_team(client, db, north):

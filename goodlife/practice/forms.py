@@ -1,0 +1,241 @@
+from django import forms
+from django.utils import timezone
+
+from goodlife.practice.framework import CONTEXT_AREAS, CONVERSATIONS
+from goodlife.practice.models import (
+    RECORD_FIELDS,
+    STEP_CHOICES,
+    ContactMethod,
+    EndReason,
+    Outcome,
+)
+from goodlife.ui.forms import GovukDateField, GovukRadioSelect
+
+
+class EpisodeForm(forms.Form):
+    contact_on = GovukDateField(
+        label="When did the contact happen?",
+        past_only=True,
+        help_text="For example, 14 3 2026",
+        error_messages={"required": "Enter the date of the contact"},
+    )
+    contact_method = forms.ChoiceField(
+        label="How did the contact come in?",
+        choices=ContactMethod.choices,
+        widget=GovukRadioSelect,
+        error_messages={"required": "Select how the contact came in"},
+    )
+    raised_by = forms.CharField(
+        label="Who got in touch?",
+        help_text="For example, Tom himself, or his sister Jane Baxter",
+        max_length=200,
+        error_messages={"required": "Enter who got in touch"},
+    )
+    reason = forms.CharField(
+        label="What do they want, in their own words?",
+        help_text="Write it as they said it, for example “I want to get out of the house more”",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Enter what the person wants, in their own words"},
+    )
+
+
+class MoveForm(forms.Form):
+    conversation = forms.TypedChoiceField(
+        label="Which conversation now?",
+        coerce=int,
+        widget=GovukRadioSelect,
+        error_messages={"required": "Select which conversation to move to"},
+    )
+    reason = forms.CharField(
+        label="Why?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="For conversation 2, say what puts the person at risk",
+        error_messages={"required": "Enter why the conversation is changing"},
+    )
+
+    def __init__(self, *args, current: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.current = current
+        self.fields["conversation"].choices = [
+            (n, f"Conversation {n}: {c.name.lower()}")
+            for n, c in CONVERSATIONS.items()
+            if n != current
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("conversation") == 2 and len(cleaned.get("reason", "").split()) < 3:
+            self.add_error(
+                "reason",
+                "Conversation 2 is only for when the person is at risk: say what the risk is",
+            )
+        return cleaned
+
+
+class CloseForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label="What was the outcome?",
+        choices=Outcome.choices,
+        widget=GovukRadioSelect,
+        error_messages={"required": "Select the outcome of this episode"},
+    )
+    end_reason = forms.ChoiceField(
+        label="Why is the episode ending?",
+        choices=EndReason.choices,
+        widget=GovukRadioSelect,
+        error_messages={"required": "Select why the episode is ending"},
+    )
+    closed_on = GovukDateField(
+        label="Date it ended",
+        past_only=True,
+        error_messages={"required": "Enter the date the episode ended"},
+    )
+    note = forms.CharField(
+        label="Anything to add (optional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("end_reason") == EndReason.OTHER and not cleaned.get("note", "").strip():
+            self.add_error("note", "Say what the other reason is")
+        return cleaned
+
+
+class RecordForm(forms.Form):
+    """A conversation record. Drafts may be incomplete; finishing needs the essentials."""
+
+    step = forms.ChoiceField(
+        label="Which step is this?",
+        choices=STEP_CHOICES,
+        widget=GovukRadioSelect,
+        required=False,
+    )
+    happened_on = GovukDateField(
+        label="When did you talk?",
+        required=False,
+        past_only=True,
+        help_text="For example, 14 3 2026",
+    )
+    place = forms.CharField(
+        label="Where did it take place?",
+        help_text="For example, at Tom's home, by phone, at the library café",
+        required=False,
+        max_length=200,
+    )
+    who_was_there = forms.CharField(
+        label="Who was there?",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    narrative = forms.CharField(
+        label="What you talked about",
+        help_text="In the person's words where you can: what matters to them, what is "
+        "working well, what they want to do",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 12}),
+    )
+
+    def __init__(self, *args, finishing: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.finishing = finishing
+        for key, label in CONTEXT_AREAS:
+            self.fields[key] = forms.CharField(
+                label=label,
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 3}),
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.finishing:
+            if not cleaned.get("step") and "step" not in self.errors:
+                self.add_error("step", "Select which step of the conversation this is")
+            if not cleaned.get("happened_on") and "happened_on" not in self.errors:
+                self.add_error("happened_on", "Enter when you talked")
+            if not cleaned.get("narrative", "").strip():
+                self.add_error("narrative", "Write what you talked about before finishing")
+        elif not self.errors and not any(
+            cleaned.get(name) for name in RECORD_FIELDS if name != "step"
+        ):
+            raise forms.ValidationError("Type something before saving a draft")
+        return cleaned
+
+    def values(self) -> dict:
+        return {name: self.cleaned_data.get(name) for name in RECORD_FIELDS}
+
+    @property
+    def context_fields(self):
+        return [self[key] for key, _ in CONTEXT_AREAS]
+
+    @property
+    def has_context_notes(self) -> bool:
+        return any(self[key].value() for key, _ in CONTEXT_AREAS)
+
+
+class AmendForm(RecordForm):
+    amendment_reason = forms.CharField(
+        label="Why are you amending this record?",
+        help_text="For example, corrected the date, or added what Tom's sister told us later",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "Enter why you are amending this record"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs["finishing"] = True
+        super().__init__(*args, **kwargs)
+
+
+class HoldingSupportForm(forms.Form):
+    what = forms.CharField(
+        label="What holding support is in place?",
+        help_text="For example, a carer visits twice a day while Nancy's wrist heals",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Enter what holding support is in place"},
+    )
+    starts_on = GovukDateField(
+        label="Start date", error_messages={"required": "Enter the start date"}
+    )
+    planned_end_on = GovukDateField(
+        label="Planned end date",
+        help_text="Holding support is short-term: usually no more than six weeks",
+        error_messages={"required": "Enter the planned end date"},
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("starts_on"), cleaned.get("planned_end_on")
+        if start and end and end <= start:
+            self.add_error("planned_end_on", "Planned end date must be after the start date")
+        return cleaned
+
+
+class HoldingReviewForm(forms.Form):
+    decision = forms.ChoiceField(
+        label="What happens now?",
+        choices=[("end", "It has ended"), ("continue", "It continues to a new end date")],
+        widget=GovukRadioSelect,
+        error_messages={"required": "Select whether the holding support has ended"},
+    )
+    ended_on = GovukDateField(label="Date it ended", required=False, past_only=True)
+    continue_until = GovukDateField(label="New planned end date", required=False)
+    note = forms.CharField(
+        label="What was decided, and why",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Enter what was decided"},
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        today = timezone.localdate()
+        ending = cleaned.get("decision") == "end"
+        if ending and not cleaned.get("ended_on") and "ended_on" not in self.errors:
+            self.add_error("ended_on", "Enter the date it ended")
+        if cleaned.get("decision") == "continue":
+            until = cleaned.get("continue_until")
+            if not until and "continue_until" not in self.errors:
+                self.add_error("continue_until", "Enter the new planned end date")
+            elif until and until <= today:
+                self.add_error("continue_until", "New planned end date must be in the future")
+        return cleaned

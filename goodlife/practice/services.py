@@ -1,0 +1,282 @@
+"""Every write of the conversations journey: one transaction each, each audited."""
+
+import datetime
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from goodlife.audit.models import Action, AuditEvent
+from goodlife.audit.services import record as audit
+from goodlife.practice.framework import CONVERSATIONS
+from goodlife.practice.models import (
+    RECORD_FIELDS,
+    Amendment,
+    ConversationRecord,
+    ConversationStage,
+    Episode,
+    HoldingSupport,
+    RecordStatus,
+)
+
+
+class NotAllowed(Exception):
+    """The action does not fit the record's state (e.g. editing a finished record)."""
+
+
+class RecordConflict(Exception):
+    """The draft was saved elsewhere (another tab) since this copy was opened."""
+
+    def __init__(self, current: ConversationRecord):
+        super().__init__("The draft was saved elsewhere")
+        self.current = current
+
+
+# Autosaves come every few seconds of typing; one audit row per draft in this window is
+# enough to say who was writing it and when.
+AUTOSAVE_AUDIT_WINDOW = datetime.timedelta(minutes=5)
+
+
+def _values(record: ConversationRecord) -> dict:
+    """A record's written parts as JSON-ready values."""
+    values = {}
+    for name in RECORD_FIELDS:
+        value = getattr(record, name)
+        values[name] = value.isoformat() if isinstance(value, datetime.date) else value
+    return values
+
+
+@transaction.atomic
+def open_episode(person, *, by, contact_on, contact_method, raised_by, reason, worker=None):
+    episode = Episode.objects.create(
+        person=person,
+        contact_on=contact_on,
+        contact_method=contact_method,
+        raised_by=raised_by,
+        reason=reason,
+        worker=worker or person.allocated_worker or by,
+        opened_by=by,
+        conversation=1,
+    )
+    ConversationStage.objects.create(
+        episode=episode, conversation=1, started_by=by, reason="Initial contact"
+    )
+    audit(Action.CREATE, user=by, person_id=person.pk, obj=episode, summary="Opened an episode")
+    return episode
+
+
+@transaction.atomic
+def move_to_conversation(episode: Episode, *, by, conversation: int, reason: str) -> Episode:
+    if not episode.is_open:
+        raise NotAllowed("This episode is closed")
+    if conversation not in CONVERSATIONS:
+        raise NotAllowed("There are three conversations")
+    if conversation == episode.conversation:
+        raise NotAllowed(f"The episode is already in conversation {conversation}")
+    ConversationStage.objects.create(
+        episode=episode, conversation=conversation, started_by=by, reason=reason
+    )
+    Episode.objects.filter(pk=episode.pk).update(conversation=conversation)
+    episode.conversation = conversation
+    audit(
+        Action.CHANGE,
+        user=by,
+        person_id=episode.person_id,
+        obj=episode,
+        summary=f"Moved to conversation {conversation}",
+    )
+    return episode
+
+
+@transaction.atomic
+def close_episode(
+    episode: Episode, *, by, closed_on, outcome: str, end_reason: str, note: str = ""
+) -> Episode:
+    updated = Episode.objects.filter(pk=episode.pk, closed_at__isnull=True).update(
+        closed_on=closed_on,
+        closed_at=timezone.now(),
+        closed_by=by,
+        outcome=outcome,
+        end_reason=end_reason,
+        closing_note=note,
+    )
+    if not updated:
+        raise NotAllowed("This episode is already closed")
+    episode.refresh_from_db()
+    audit(
+        Action.CHANGE,
+        user=by,
+        person_id=episode.person_id,
+        obj=episode,
+        summary=f"Closed the episode: {episode.get_outcome_display()}",
+    )
+    return episode
+
+
+def _save_record_fields(record: ConversationRecord, values: dict) -> None:
+    for name in RECORD_FIELDS:
+        if name in values:
+            setattr(record, name, values[name])
+
+
+@transaction.atomic
+def start_record(episode: Episode, *, by, values: dict, finish: bool = False):
+    if not episode.is_open:
+        raise NotAllowed("This episode is closed")
+    now = timezone.now()
+    record = ConversationRecord(
+        episode=episode,
+        person_id=episode.person_id,
+        conversation=episode.conversation,
+        author=by,
+        created_at=now,
+        updated_at=now,
+    )
+    _save_record_fields(record, values)
+    if finish:
+        _finish(record, now)
+    record.save()
+    audit(
+        Action.CREATE,
+        user=by,
+        person_id=episode.person_id,
+        obj=record,
+        summary="Finished a conversation record" if finish else "Started a draft record",
+    )
+    return record
+
+
+def _finish(record: ConversationRecord, now) -> None:
+    record.status = RecordStatus.FINAL
+    record.finalised_at = now
+    record.original = _values(record)
+
+
+@transaction.atomic
+def save_draft(
+    record: ConversationRecord,
+    *,
+    by,
+    expected_version: int,
+    values: dict,
+    finish: bool = False,
+    autosave: bool = False,
+):
+    """Save a draft (and optionally finish it). Only the author changes their draft."""
+    if record.author_id != by.pk:
+        raise NotAllowed("Only the author can change a draft")
+    current = ConversationRecord.objects.select_for_update().get(pk=record.pk)
+    if current.status != RecordStatus.DRAFT:
+        raise NotAllowed("This record is finished: amend it instead")
+    if current.version != expected_version:
+        raise RecordConflict(current)
+    now = timezone.now()
+    _save_record_fields(current, values)
+    current.updated_at = now
+    if finish:
+        _finish(current, now)
+    updated = ConversationRecord.objects.filter(pk=current.pk, version=expected_version).update(
+        **{name: getattr(current, name) for name in RECORD_FIELDS},
+        status=current.status,
+        finalised_at=current.finalised_at,
+        original=current.original,
+        updated_at=now,
+        version=F("version") + 1,
+    )
+    if updated != 1:
+        raise RecordConflict(ConversationRecord.objects.get(pk=record.pk))
+    current.version = expected_version + 1
+    recently_audited = AuditEvent.objects.filter(
+        user=by, object_id=str(current.pk), at__gte=now - AUTOSAVE_AUDIT_WINDOW
+    ).exists()
+    if finish or not (autosave and recently_audited):
+        audit(
+            Action.CHANGE,
+            user=by,
+            person_id=current.person_id,
+            obj=current,
+            summary="Finished a conversation record"
+            if finish
+            else ("Draft saved automatically" if autosave else "Saved a draft"),
+        )
+    return current
+
+
+@transaction.atomic
+def amend_record(record: ConversationRecord, *, by, reason: str, values: dict) -> Amendment | None:
+    """Change a finished record openly: what changed, who, when and why are kept."""
+    current = ConversationRecord.objects.select_for_update().get(pk=record.pk)
+    if current.status != RecordStatus.FINAL:
+        raise NotAllowed("Drafts are changed directly, not amended")
+    before = _values(current)
+    _save_record_fields(current, values)
+    after = _values(current)
+    changes = {
+        name: {"before": before[name], "after": after[name]}
+        for name in RECORD_FIELDS
+        if before[name] != after[name]
+    }
+    if not changes:
+        return None
+    now = timezone.now()
+    ConversationRecord.objects.filter(pk=current.pk).update(
+        **{name: getattr(current, name) for name in changes},
+        updated_at=now,
+        version=F("version") + 1,
+    )
+    amendment = Amendment.objects.create(
+        record=current, amended_by=by, amended_at=now, reason=reason, changes=changes
+    )
+    audit(
+        Action.CHANGE,
+        user=by,
+        person_id=current.person_id,
+        obj=current,
+        summary="Amended a conversation record",
+        detail={"fields": sorted(changes)},
+    )
+    return amendment
+
+
+@transaction.atomic
+def start_holding_support(person, *, by, episode=None, what, starts_on, planned_end_on):
+    support = HoldingSupport.objects.create(
+        person=person,
+        episode=episode,
+        what=what,
+        starts_on=starts_on,
+        planned_end_on=planned_end_on,
+        recorded_by=by,
+    )
+    audit(
+        Action.CREATE,
+        user=by,
+        person_id=person.pk,
+        obj=support,
+        summary="Started short-term holding support",
+    )
+    return support
+
+
+@transaction.atomic
+def review_holding_support(
+    support: HoldingSupport, *, by, end_on=None, continue_until=None, note=""
+):
+    """End holding support, or continue it to a new planned end date, saying why."""
+    if not support.is_active:
+        raise NotAllowed("This holding support has already ended")
+    changes = {"reviewed_at": timezone.now(), "closed_by": by, "outcome_note": note}
+    if end_on is not None:
+        changes["ended_on"] = end_on
+    elif continue_until is not None:
+        changes["planned_end_on"] = continue_until
+    HoldingSupport.objects.filter(pk=support.pk).update(**changes)
+    support.refresh_from_db()
+    audit(
+        Action.CHANGE,
+        user=by,
+        person_id=support.person_id,
+        obj=support,
+        summary="Ended holding support" if end_on else "Reviewed holding support",
+    )
+    return support
