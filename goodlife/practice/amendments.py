@@ -30,17 +30,30 @@ def shown(name: str, value) -> str:
 
 
 def word_diff(before: str, after: str) -> str:
-    """HTML marking removed words with <del> and added words with <ins>; all text escaped."""
+    """HTML marking removed words with <del> and added words with <ins>; all text escaped.
+
+    Changes separated only by spaces read as one change ("a club" → "the society").
+    """
     old, new = re.findall(r"\S+|\s+", before), re.findall(r"\S+|\s+", after)
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    runs: list[list] = []  # [changed?, removed text, added text]
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        removed, added = "".join(old[i1:i2]), "".join(new[j1:j2])
+        changed = op != "equal"
+        if runs and runs[-1][0] and (changed or not removed.strip()):
+            runs[-1][1] += removed
+            runs[-1][2] += added
+        else:
+            runs.append([changed, removed, added])
     parts = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
-        if op == "equal":
-            parts.append(escape("".join(old[i1:i2])))
+    for changed, removed, added in runs:
+        if not changed:
+            parts.append(escape(removed))
             continue
-        if i2 > i1:
-            parts.append(f"<del>{escape(''.join(old[i1:i2]))}</del>")
-        if j2 > j1:
-            parts.append(f"<ins>{escape(''.join(new[j1:j2]))}</ins>")
+        if removed:
+            parts.append(f"<del>{escape(removed)}</del>")
+        if added:
+            parts.append(f"<ins>{escape(added)}</ins>")
     return "".join(parts)
 
 
