@@ -16,6 +16,7 @@ def test_sign_in_find_tom_open_and_edit(demo, visit):
     v.check("sign-in-errors")
 
     v.sign_in("practitioner@example.org")
+    v.page.get_by_role("link", name="My caseload").click()
     expect(v.page.get_by_role("heading", level=1)).to_have_text("My caseload")
     v.check("my-caseload")
 

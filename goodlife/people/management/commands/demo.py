@@ -1,7 +1,9 @@
+import datetime
 import os
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 
 from goodlife.accounts.models import Team, User
 from goodlife.people import demo, services
@@ -41,13 +43,15 @@ class Command(BaseCommand):
                 if Person.objects.filter(pk=pk).exists():
                     continue
                 fields = {k: v for k, v in spec.items() if k not in {"key", "team", "worker"}}
-                services.create_person(
+                person = services.create_person(
                     by=None,
                     id=pk,
                     team=teams[spec["team"]],
                     allocated_worker=users.get(spec["worker"]) if spec["worker"] else None,
                     **fields,
                 )
+                # The demo people have been known to the council for a while.
+                person.versions.update(saved_at=timezone.now() - datetime.timedelta(days=180))
                 created_people += 1
             borough = demo.DemoBorough(
                 teams=teams,
