@@ -203,11 +203,24 @@ def save_draft(
 
 
 @transaction.atomic
-def amend_record(record: ConversationRecord, *, by, reason: str, values: dict) -> Amendment | None:
-    """Change a finished record openly: what changed, who, when and why are kept."""
+def amend_record(
+    record: ConversationRecord,
+    *,
+    by,
+    reason: str,
+    values: dict,
+    expected_version: int | None = None,
+) -> Amendment | None:
+    """Change a finished record openly: what changed, who, when and why are kept.
+
+    With ``expected_version``, an amendment based on a copy that someone else has
+    amended since is refused rather than quietly undoing their amendment.
+    """
     current = ConversationRecord.objects.select_for_update().get(pk=record.pk)
     if current.status != RecordStatus.FINAL:
         raise NotAllowed("Drafts are changed directly, not amended")
+    if expected_version is not None and current.version != expected_version:
+        raise RecordConflict(current)
     before = _values(current)
     _save_record_fields(current, values)
     after = _values(current)
@@ -219,11 +232,13 @@ def amend_record(record: ConversationRecord, *, by, reason: str, values: dict) -
     if not changes:
         return None
     now = timezone.now()
-    ConversationRecord.objects.filter(pk=current.pk).update(
+    updated = ConversationRecord.objects.filter(pk=current.pk, version=current.version).update(
         **{name: getattr(current, name) for name in changes},
         updated_at=now,
         version=F("version") + 1,
     )
+    if updated != 1:
+        raise RecordConflict(ConversationRecord.objects.get(pk=record.pk))
     amendment = Amendment.objects.create(
         record=current, amended_by=by, amended_at=now, reason=reason, changes=changes
     )

@@ -201,14 +201,10 @@ def record_edit(request, person, record_id):
     conflict = None
     if data is not None and form.is_valid():
         try:
-            expected = int(data.get("version") or record.version)
-        except ValueError:
-            expected = -1
-        try:
             record = services.save_draft(
                 record,
                 by=request.user,
-                expected_version=expected,
+                expected_version=_version(data, record),
                 values=form.values(),
                 finish=finishing,
                 autosave=_wants_json(request),
@@ -225,6 +221,14 @@ def record_edit(request, person, record_id):
     elif _wants_json(request):
         return JsonResponse({"saved": False, "errors": form.errors.get_json_data()}, status=400)
     return _record_form(request, person, record.episode, form, record=record, conflict=conflict)
+
+
+def _version(data, record) -> int:
+    """The version the worker's copy was based on (a missing one means the current)."""
+    try:
+        return int(data.get("version") or record.version)
+    except ValueError:
+        return -1
 
 
 def _after_save(request, person, record, *, restored: bool):
@@ -284,14 +288,31 @@ def record_amend(request, person, record_id):
     if record.is_draft:
         return redirect("practice:record-edit", person_id=person.pk, record_id=record.pk)
     initial = {name: getattr(record, name) for name in RECORD_FIELDS}
-    form = AmendForm(_submitted(request), initial=initial)
+    data = _submitted(request)
+    form = AmendForm(data, initial=initial)
+    conflict = None
     if request.method == "POST" and form.is_valid():
-        amendment = services.amend_record(
-            record,
-            by=request.user,
-            reason=form.cleaned_data["amendment_reason"],
-            values=form.values(),
-        )
+        try:
+            amendment = services.amend_record(
+                record,
+                by=request.user,
+                reason=form.cleaned_data["amendment_reason"],
+                values=form.values(),
+                expected_version=_version(data, record),
+            )
+        except services.RecordConflict as exc:
+            conflict = exc.current
+            return TemplateResponse(
+                request,
+                "practice/amend.html",
+                {
+                    "person": person,
+                    "record": conflict,
+                    "form": form,
+                    "conflict": conflict,
+                    "episode": record.episode,
+                },
+            )
         if amendment is None:
             messages.info(request, "Nothing was changed, so there is no amendment.")
         else:

@@ -242,3 +242,30 @@ def test_a_note_submitted_after_the_session_ended_is_kept_as_a_draft(tom, episod
     page = client.get(response.url).content.decode()
     assert "It has been kept as a draft" in page
     assert "An hour of careful writing" in page
+
+
+def test_two_amendments_at_once_do_not_undo_each_other(as_practitioner, practitioner, tom, episode):
+    record = services.start_record(
+        episode, by=practitioner, finish=True, values={"step": "gather", "narrative": "First"}
+    )
+    amend = f"/people/{tom.pk}/records/{record.pk}/amend/"
+    # Both opened the amend page at version 1; the other amendment lands first.
+    services.amend_record(
+        record,
+        by=practitioner,
+        reason="Added a detail",
+        values={"place": "Library"},
+        expected_version=1,
+    )
+    page = as_practitioner.post(
+        amend,
+        {
+            **record_form(narrative="First, corrected", place="Eastbrook Library café"),
+            "amendment_reason": "Corrected",
+            "version": "1",
+        },
+    ).content.decode()
+    assert "Someone amended this record while you were writing" in page
+    assert "First, corrected" in page
+    record.refresh_from_db()
+    assert record.place == "Library" and record.narrative == "First"
