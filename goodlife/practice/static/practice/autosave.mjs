@@ -2,13 +2,16 @@
 // Progressive enhancement: without JavaScript the "Save draft" button does the same.
 // Nothing is kept in browser storage, and the fields being typed in are never touched.
 
+// Save after a pause in typing, and at least this often while typing goes on.
 const DELAY_MS = 3000;
+const MAX_WAIT_MS = 10000;
 
 function setUp(form) {
   const status = form.querySelector("[data-autosave-status]");
   const version = form.querySelector("input[name=version]");
   const csrf = form.querySelector("input[name=csrfmiddlewaretoken]").value;
   let timer = null;
+  let waitingSince = null;
   let inFlight = null;
   let again = false;
   let stopped = false;
@@ -19,6 +22,7 @@ function setUp(form) {
 
   async function save() {
     timer = null;
+    waitingSince = null;
     if (stopped) return;
     if (inFlight) {
       again = true;
@@ -64,7 +68,9 @@ function setUp(form) {
   form.addEventListener("input", () => {
     if (stopped) return;
     window.clearTimeout(timer);
-    timer = window.setTimeout(save, DELAY_MS);
+    waitingSince = waitingSince ?? Date.now();
+    const waited = Date.now() - waitingSince;
+    timer = window.setTimeout(save, waited >= MAX_WAIT_MS ? 0 : DELAY_MS);
   });
 
   // Never let a button press race an automatic save into two records.
