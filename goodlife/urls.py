@@ -11,5 +11,6 @@ urlpatterns = [
     path("accounts/", include("goodlife.accounts.urls")),
     path("people/", include("goodlife.people.urls")),
     path("", include("goodlife.practice.urls")),
+    path("", include("goodlife.wellbeing.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -62,13 +62,15 @@ class GovukRadioSelect(forms.RadioSelect):
     template_name = "ui/widgets/radios.html"
     option_template_name = "ui/widgets/radio_option.html"
 
-    def __init__(self, *args, inline=False, **kwargs):
+    def __init__(self, *args, inline=False, small=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.inline = inline
+        self.small = small
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
         context["widget"]["inline"] = self.inline
+        context["widget"]["small"] = self.small
         return context
 
 

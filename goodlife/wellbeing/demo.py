@@ -1,0 +1,69 @@
+"""WELL12s in the demo story: Nancy's rise across her journey, Derek's after the walking
+group, Mohammed's first. Tom has none yet, so his first two are a new user's to record."""
+
+import datetime
+
+from django.utils import timezone
+
+from goodlife.wellbeing import services
+from goodlife.wellbeing.models import Well12Response
+
+STORIES = {
+    "nancy": [
+        (
+            148,
+            "read_aloud",
+            [1, 1, 3, 3, 3, 3, 2, 2, 2, 1, 1, 1],
+            "yes",
+            "I fell and broke my wrist. I felt I'd lost my independence.",
+        ),
+        (90, "together", [2, 3, 3, 3, 4, 3, 3, 3, 3, 2, 2, 3], "no", ""),
+        (30, "self_paper", [3, 3, 4, 3, 4, 3, 3, 4, 4, 3, 4, 4], "no", ""),
+    ],
+    "derek": [
+        (
+            89,
+            "together",
+            [2, 3, 3, 3, 1, 2, 0, 2, 1, 2, 1, 1],
+            "yes",
+            "I retired and lost my routine.",
+        ),
+        (76, "together", [3, 3, 3, 3, 3, 2, 3, 3, 4, 3, 3, 3], "no", ""),
+    ],
+    "mohammed": [
+        (
+            9,
+            "together",
+            [1, 2, 3, 3, 3, 2, 1, 2, 4, None, 1, 1],
+            "yes",
+            "My wife Salma died in September.",
+        ),
+    ],
+}
+
+
+def tell_story(borough) -> str | None:
+    added = 0
+    for key, responses in STORIES.items():
+        person = borough.people[key]
+        if Well12Response.objects.filter(person=person).exists():
+            continue
+        worker = person.allocated_worker or borough.staff["practitioner@example.org"]
+        for days_ago, how, answers, event, detail in responses:
+            day = timezone.localdate() - datetime.timedelta(days=days_ago)
+            response = services.record_well12(
+                person,
+                by=worker,
+                completed_on=day,
+                completed_by=person.display_name,
+                how=how,
+                recent_event=event,
+                recent_event_detail=detail,
+                notes="",
+                **{f"item_{n}": a for n, a in enumerate(answers, 1)},
+            )
+            Well12Response.objects.filter(pk=response.pk).update(
+                recorded_at=timezone.now() - datetime.timedelta(days=days_ago)
+            )
+            added += 1
+    return f"WELL12s added: {added}." if added else None

@@ -1,0 +1,95 @@
+from django import forms
+
+from goodlife.ui.forms import GovukDateField, GovukRadioSelect
+from goodlife.wellbeing import well12
+from goodlife.wellbeing.models import ITEM_FIELDS, CompletedHow, RecentEvent
+
+
+class Well12Form(forms.Form):
+    """The WELL12 on one page: twelve statements as radios, then items 13 and 14."""
+
+    completed_on = GovukDateField(
+        label="Date",
+        past_only=True,
+        help_text="For example, 14 3 2026",
+        error_messages={"required": "Enter the date the WELL12 was completed"},
+    )
+    completed_by = forms.CharField(
+        label="Who completed it?",
+        help_text="For example, the person themselves, or the person with their daughter",
+        max_length=200,
+        error_messages={"required": "Enter who completed the WELL12"},
+    )
+    how = forms.ChoiceField(
+        label="How was it completed?",
+        choices=CompletedHow.choices,
+        widget=GovukRadioSelect,
+        error_messages={"required": "Select how the WELL12 was completed"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for number, (name, statement) in enumerate(
+            zip(ITEM_FIELDS, well12.STATEMENTS, strict=True), 1
+        ):
+            self.fields[name] = forms.TypedChoiceField(
+                label=f"{number}. {statement}",
+                choices=[(value, f"{value} = {text}") for value, text in well12.SCALE],
+                coerce=int,
+                empty_value=None,
+                required=False,
+                widget=GovukRadioSelect(inline=True, small=True),
+            )
+        self.fields["recent_event"] = forms.ChoiceField(
+            label=f"13. {well12.RECENT_EVENT_QUESTION}",
+            choices=RecentEvent.choices,
+            required=False,
+            widget=GovukRadioSelect(inline=True),
+        )
+        self.fields["recent_event_detail"] = forms.CharField(
+            label=well12.RECENT_EVENT_DETAIL_QUESTION,
+            required=False,
+            widget=forms.Textarea(attrs={"rows": 3}),
+        )
+        self.fields["notes"] = forms.CharField(
+            label=f"14. {well12.NOTES_LABEL}",
+            required=False,
+            widget=forms.Textarea(attrs={"rows": 4}),
+        )
+
+    @property
+    def statement_fields(self):
+        return [self[name] for name in ITEM_FIELDS]
+
+    def clean(self):
+        cleaned = super().clean()
+        answers = [cleaned.get(name) for name in ITEM_FIELDS]
+        item_errors = any(name in self.errors for name in ITEM_FIELDS)
+        if not item_errors and all(a is None for a in answers):
+            self.add_error(ITEM_FIELDS[0], "Answer at least one of the 12 statements")
+        detail = cleaned.get("recent_event_detail", "").strip()
+        if detail and cleaned.get("recent_event") not in ("yes", "not_sure"):
+            self.add_error(
+                "recent_event", "Select yes or not sure, as you have said what the event was"
+            )
+        return cleaned
+
+    def values(self) -> dict:
+        names = (
+            "completed_on",
+            "completed_by",
+            "how",
+            *ITEM_FIELDS,
+            "recent_event",
+            "recent_event_detail",
+            "notes",
+        )
+        return {name: self.cleaned_data.get(name) for name in names}
+
+
+class Well12AmendForm(Well12Form):
+    amendment_reason = forms.CharField(
+        label="Why are you correcting this WELL12?",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "Enter why you are correcting this WELL12"},
+    )
