@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "goodlife.audit",
     "goodlife.people",
     "goodlife.practice",
+    "goodlife.strengths",
     "goodlife.wellbeing",
     "goodlife.ui",
     "django.contrib.admin",

@@ -12,5 +12,6 @@ urlpatterns = [
     path("people/", include("goodlife.people.urls")),
     path("", include("goodlife.practice.urls")),
     path("", include("goodlife.wellbeing.urls")),
+    path("", include("goodlife.strengths.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -15,6 +15,7 @@ from goodlife.ui.forms import GovukDateField, GovukRadioSelect
 class EpisodeForm(forms.Form):
     contact_on = GovukDateField(
         label="When did the contact happen?",
+        error_name="The date of the contact",
         past_only=True,
         help_text="For example, 14 3 2026",
         error_messages={"required": "Enter the date of the contact"},
@@ -87,6 +88,7 @@ class CloseForm(forms.Form):
     )
     closed_on = GovukDateField(
         label="Date it ended",
+        error_name="The date it ended",
         past_only=True,
         error_messages={"required": "Enter the date the episode ended"},
     )
@@ -114,6 +116,7 @@ class RecordForm(forms.Form):
     )
     happened_on = GovukDateField(
         label="When did you talk?",
+        error_name="The date you talked",
         required=False,
         past_only=True,
         help_text="For example, 14 3 2026",
@@ -195,10 +198,13 @@ class HoldingSupportForm(forms.Form):
         error_messages={"required": "Enter what holding support is in place"},
     )
     starts_on = GovukDateField(
-        label="Start date", error_messages={"required": "Enter the start date"}
+        label="Start date",
+        error_name="The start date",
+        error_messages={"required": "Enter the start date"},
     )
     planned_end_on = GovukDateField(
         label="Planned end date",
+        error_name="The planned end date",
         help_text="Holding support is short-term: usually no more than six weeks",
         error_messages={"required": "Enter the planned end date"},
     )
@@ -218,8 +224,12 @@ class HoldingReviewForm(forms.Form):
         widget=GovukRadioSelect,
         error_messages={"required": "Select whether the holding support has ended"},
     )
-    ended_on = GovukDateField(label="Date it ended", required=False, past_only=True)
-    continue_until = GovukDateField(label="New planned end date", required=False)
+    ended_on = GovukDateField(
+        label="Date it ended", error_name="The date it ended", required=False, past_only=True
+    )
+    continue_until = GovukDateField(
+        label="New planned end date", error_name="The new planned end date", required=False
+    )
     note = forms.CharField(
         label="What was decided, and why",
         widget=forms.Textarea(attrs={"rows": 3}),

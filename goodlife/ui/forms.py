@@ -122,15 +122,19 @@ class GovukDateField(forms.MultiValueField):
 
     widget = GovukDateInput
 
-    def __init__(self, *, past_only=False, **kwargs):
+    def __init__(self, *, past_only=False, error_name=None, **kwargs):
+        """``error_name`` starts error messages ("Date of birth must include a month");
+        it defaults to the label, which suits labels that are not questions."""
         self.past_only = past_only
+        self.error_name = error_name
         fields = (forms.CharField(), forms.CharField(), forms.CharField())
         super().__init__(fields, require_all_fields=False, **kwargs)
 
     def compress(self, data_list):
         if not data_list or not any(data_list):
             return None
-        return parse_date_parts(*data_list, label=self.label or "Date", past_only=self.past_only)
+        name = self.error_name or self.label or "Date"
+        return parse_date_parts(*data_list, label=name, past_only=self.past_only)
 
     def clean(self, value):
         if self.required and (not value or not any(v.strip() for v in value if v)):

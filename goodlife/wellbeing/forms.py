@@ -10,6 +10,7 @@ class Well12Form(forms.Form):
 
     completed_on = GovukDateField(
         label="Date",
+        error_name="The date",
         past_only=True,
         help_text="For example, 14 3 2026",
         error_messages={"required": "Enter the date the WELL12 was completed"},

@@ -66,7 +66,7 @@ def test_finishing_needs_the_essentials_and_keeps_what_was_typed(as_practitioner
     page = as_practitioner.post(new_url(tom, episode), data).content.decode()
     assert "Select which step of the conversation this is" in page
     assert "Write what you talked about before finishing" in page
-    assert "When you talked must include a day" in page or "must include a day" in page
+    assert "The date you talked must include a day" in page
     assert "Lives in a ground-floor flat" in page
     assert '<details class="govuk-details" open' in page
     assert not ConversationRecord.objects.exists()

@@ -1,0 +1,173 @@
+"""Writing strengths, aspirations, offers and the network: one transaction each, audited.
+
+Nothing here deletes: entries are retired, with who, when and why.
+"""
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from goodlife.audit.models import Action
+from goodlife.audit.services import record as audit
+from goodlife.strengths.models import (
+    Aspiration,
+    Interest,
+    NetworkChange,
+    NetworkMember,
+    Offer,
+    Strength,
+)
+
+MEMBER_FIELDS = (
+    "name",
+    "kind",
+    "relationship",
+    "ring",
+    "frequency",
+    "gives",
+    "receives",
+    "trusted",
+)
+
+
+class NotAllowed(Exception):
+    pass
+
+
+class MemberConflict(Exception):
+    def __init__(self, current):
+        super().__init__("The network member was changed by someone else")
+        self.current = current
+
+
+def _audit(by, obj, summary, action=Action.CHANGE, **detail):
+    audit(action, user=by, person_id=obj.person_id, obj=obj, summary=summary, detail=detail)
+
+
+@transaction.atomic
+def add_strength(person, *, by, description, kind, identified_by, identified_on) -> Strength:
+    strength = Strength.objects.create(
+        person=person,
+        recorded_by=by,
+        description=description,
+        kind=kind,
+        identified_by=identified_by,
+        identified_on=identified_on,
+    )
+    _audit(by, strength, "Added a strength", action=Action.CREATE)
+    return strength
+
+
+def interests_from(words) -> list[Interest]:
+    """Find or create interests by name, ignoring case and repeats."""
+    result, seen = [], set()
+    for word in words:
+        name = " ".join(word.split()).lower()
+        if not name or name in seen:
+            continue
+        seen.add(name)
+        interest = Interest.objects.filter(name__iexact=name).first()
+        result.append(interest or Interest.objects.create(name=name))
+    return result
+
+
+@transaction.atomic
+def add_aspiration(person, *, by, text, term, interests=()) -> Aspiration:
+    aspiration = Aspiration.objects.create(person=person, recorded_by=by, text=text, term=term)
+    aspiration.interests.set(interests_from(interests))
+    _audit(by, aspiration, "Added an aspiration", action=Action.CREATE)
+    return aspiration
+
+
+@transaction.atomic
+def set_aspiration_status(aspiration, *, by, status) -> Aspiration:
+    Aspiration.objects.filter(pk=aspiration.pk).update(status=status)
+    aspiration.refresh_from_db()
+    _audit(by, aspiration, f"Aspiration {aspiration.get_status_display().lower()}")
+    return aspiration
+
+
+@transaction.atomic
+def add_offer(person, *, by, what, when="", share_with_community=False) -> Offer:
+    offer = Offer.objects.create(
+        person=person,
+        recorded_by=by,
+        what=what,
+        when=when,
+        share_with_community=share_with_community,
+    )
+    _audit(by, offer, "Added something the person can offer", action=Action.CREATE)
+    return offer
+
+
+@transaction.atomic
+def retire(entry, *, by, reason: str):
+    """Retire a strength, aspiration or offer: it stays readable, marked as no longer current."""
+    updated = (
+        type(entry)
+        .objects.filter(pk=entry.pk, retired_at__isnull=True)
+        .update(retired_at=timezone.now(), retired_by=by, retired_reason=reason)
+    )
+    if not updated:
+        raise NotAllowed("This has already been retired")
+    entry.refresh_from_db()
+    _audit(by, entry, f"Retired: {type(entry)._meta.verbose_name}", reason=reason)
+    return entry
+
+
+@transaction.atomic
+def add_member(person, *, by, **fields) -> NetworkMember:
+    member = NetworkMember.objects.create(person=person, recorded_by=by, **fields)
+    NetworkChange.objects.create(
+        member=member,
+        person=person,
+        change=NetworkChange.Change.JOINED,
+        by=by,
+        ring_after=member.ring,
+    )
+    _audit(by, member, "Added to the network map", action=Action.CREATE)
+    return member
+
+
+@transaction.atomic
+def change_member(member, *, by, expected_version: int, **fields) -> NetworkMember:
+    current = NetworkMember.objects.select_for_update().get(pk=member.pk)
+    if current.version != expected_version:
+        raise MemberConflict(current)
+    if not current.is_current:
+        raise NotAllowed("This member has left the network map")
+    changes = {
+        name: {"before": getattr(current, name), "after": value}
+        for name, value in fields.items()
+        if name in MEMBER_FIELDS and getattr(current, name) != value
+    }
+    if not changes:
+        return current
+    NetworkMember.objects.filter(pk=current.pk, version=expected_version).update(
+        **{name: fields[name] for name in changes}, version=F("version") + 1
+    )
+    NetworkChange.objects.create(
+        member=current,
+        person_id=current.person_id,
+        change=NetworkChange.Change.CHANGED,
+        by=by,
+        ring_before=current.ring,
+        ring_after=fields.get("ring", current.ring),
+        fields=changes,
+    )
+    _audit(by, current, "Changed a network map entry", fields=sorted(changes))
+    current.refresh_from_db()
+    return current
+
+
+@transaction.atomic
+def remove_member(member, *, by, reason: str) -> NetworkMember:
+    retire(member, by=by, reason=reason)
+    NetworkChange.objects.create(
+        member=member,
+        person_id=member.person_id,
+        change=NetworkChange.Change.LEFT,
+        by=by,
+        ring_before=member.ring,
+    )
+    return member

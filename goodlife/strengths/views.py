@@ -1,0 +1,267 @@
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.safestring import mark_safe
+
+from goodlife.accounts.typed_work import take_typed_work
+from goodlife.people.access import person_view
+from goodlife.strengths import ecomap, guidance, network, services
+from goodlife.strengths.forms import (
+    AspirationForm,
+    AspirationStatusForm,
+    MemberForm,
+    OfferForm,
+    RetireForm,
+    StrengthForm,
+)
+from goodlife.strengths.models import Aspiration, NetworkMember, Offer, Ring, Strength
+
+RETIRABLE = {"strengths": Strength, "aspirations": Aspiration, "offers": Offer}
+
+
+def _submitted(request):
+    return request.POST if request.method == "POST" else take_typed_work(request)
+
+
+def _to_profile(person, anchor=""):
+    return redirect(f"/people/{person.pk}/strengths/{anchor}")
+
+
+def _form_page(
+    request, person, form, *, title, questions, button, template="strengths/form.html", **extra
+):
+    return TemplateResponse(
+        request,
+        template,
+        {
+            "person": person,
+            "form": form,
+            "title": title,
+            "questions": questions,
+            "button": button,
+            **extra,
+        },
+    )
+
+
+def _map_svg(person, members) -> str:
+    return mark_safe(  # noqa: S308 - ecomap.svg escapes every piece of text
+        ecomap.svg(
+            person.display_name,
+            [
+                {
+                    "key": str(m.pk),
+                    "name": m.name,
+                    "ring": m.ring,
+                    "kind": m.kind,
+                    "kind_label": m.get_kind_display(),
+                    "frequency": m.frequency,
+                }
+                for m in members
+            ],
+            title=f"{person.display_name}'s network map",
+        )
+    )
+
+
+def _profile_context(person):
+    strengths = list(Strength.objects.filter(person=person))
+    aspirations = list(Aspiration.objects.filter(person=person).prefetch_related("interests"))
+    offers = list(Offer.objects.filter(person=person))
+    members = list(NetworkMember.objects.filter(person=person, retired_at__isnull=True))
+    return {
+        "person": person,
+        "strengths": [s for s in strengths if s.is_current],
+        "retired_strengths": [s for s in strengths if not s.is_current],
+        "aspirations": [a for a in aspirations if a.is_current],
+        "retired_aspirations": [a for a in aspirations if not a.is_current],
+        "offers": [o for o in offers if o.is_current],
+        "retired_offers": [o for o in offers if not o.is_current],
+        "members": members,
+        "rings": [
+            (value, label, [m for m in members if m.ring == value]) for value, label in Ring.choices
+        ],
+        "map": _map_svg(person, members) if members else None,
+    }
+
+
+@person_view(summary="Viewed the strengths profile")
+def profile(request, person):
+    return TemplateResponse(request, "strengths/profile.html", _profile_context(person))
+
+
+@person_view(summary="Viewed the About me summary")
+def about_me(request, person):
+    return TemplateResponse(request, "strengths/about_me.html", _profile_context(person))
+
+
+@person_view(summary="Opened the add strength form")
+def add_strength(request, person):
+    form = StrengthForm(_submitted(request))
+    if request.method == "POST" and form.is_valid():
+        services.add_strength(person, by=request.user, **form.cleaned_data)
+        messages.success(request, "Strength added.")
+        return _to_profile(person, "#strengths")
+    return _form_page(
+        request,
+        person,
+        form,
+        title="Add a strength",
+        questions=guidance.STRENGTH_QUESTIONS,
+        button="Add strength",
+    )
+
+
+@person_view(summary="Opened the add aspiration form")
+def add_aspiration(request, person):
+    form = AspirationForm(_submitted(request))
+    if request.method == "POST" and form.is_valid():
+        services.add_aspiration(person, by=request.user, **form.cleaned_data)
+        messages.success(request, "Aspiration added.")
+        return _to_profile(person, "#aspirations")
+    return _form_page(
+        request,
+        person,
+        form,
+        title="Add an aspiration",
+        questions=guidance.ASPIRATION_QUESTIONS,
+        button="Add aspiration",
+    )
+
+
+@person_view(summary="Opened an aspiration to update it")
+def aspiration_status(request, person, entry_id):
+    aspiration = get_object_or_404(Aspiration, pk=entry_id, person=person)
+    form = AspirationStatusForm(_submitted(request), initial={"status": aspiration.status})
+    if request.method == "POST" and form.is_valid():
+        services.set_aspiration_status(aspiration, by=request.user, **form.cleaned_data)
+        messages.success(request, "Aspiration updated.")
+        return _to_profile(person, "#aspirations")
+    return _form_page(
+        request,
+        person,
+        form,
+        title="Update an aspiration",
+        questions=(),
+        button="Save",
+        quoted=aspiration.text,
+    )
+
+
+@person_view(summary="Opened the add offer form")
+def add_offer(request, person):
+    form = OfferForm(_submitted(request))
+    if request.method == "POST" and form.is_valid():
+        services.add_offer(person, by=request.user, **form.cleaned_data)
+        messages.success(request, "Added to what the person can offer.")
+        return _to_profile(person, "#offers")
+    return _form_page(
+        request,
+        person,
+        form,
+        title="Add something they can offer",
+        questions=guidance.OFFER_QUESTIONS,
+        button="Add",
+    )
+
+
+@person_view(summary="Opened an entry to retire it")
+def retire(request, person, kind, entry_id):
+    model = RETIRABLE.get(kind)
+    if model is None:
+        raise Http404("Nothing of that kind")
+    entry = get_object_or_404(model, pk=entry_id, person=person)
+    if not entry.is_current:
+        return _to_profile(person)
+    form = RetireForm(_submitted(request))
+    if request.method == "POST" and form.is_valid():
+        services.retire(entry, by=request.user, reason=form.cleaned_data["reason"])
+        messages.success(request, "Marked as no longer current. It is still on the record.")
+        return _to_profile(person, f"#{kind}")
+    return _form_page(
+        request,
+        person,
+        form,
+        title=f"Retire this {model._meta.verbose_name}",
+        questions=(),
+        button="Retire",
+        quoted=str(entry),
+    )
+
+
+@person_view(summary="Viewed the network map")
+def network_page(request, person):
+    context = _profile_context(person)
+    context["history"] = network.history(person)
+    return TemplateResponse(request, "strengths/network.html", context)
+
+
+@person_view(summary="Opened the add network member form")
+def add_member(request, person):
+    form = MemberForm(_submitted(request))
+    if request.method == "POST" and form.is_valid():
+        member = services.add_member(person, by=request.user, **form.cleaned_data)
+        messages.success(request, f"{member.name} added to the network map.")
+        return redirect("strengths:network", person_id=person.pk)
+    return _form_page(
+        request,
+        person,
+        form,
+        title="Add to the network map",
+        questions=guidance.NETWORK_QUESTIONS,
+        button="Add to the map",
+    )
+
+
+@person_view(summary="Opened a network member to change it")
+def edit_member(request, person, member_id):
+    member = get_object_or_404(NetworkMember, pk=member_id, person=person, retired_at__isnull=True)
+    initial = {name: getattr(member, name) for name in services.MEMBER_FIELDS}
+    data = _submitted(request)
+    form = MemberForm(data, initial=initial)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            version = int(data.get("version") or member.version)
+        except ValueError:
+            version = -1
+        try:
+            services.change_member(
+                member, by=request.user, expected_version=version, **form.cleaned_data
+            )
+        except services.MemberConflict as exc:
+            conflict = exc.current
+        else:
+            messages.success(request, f"{member.name} updated.")
+            return redirect("strengths:network", person_id=person.pk)
+    return _form_page(
+        request,
+        person,
+        form,
+        title=f"Change {member.name}",
+        questions=(),
+        button="Save changes",
+        version=(conflict or member).version,
+        conflict=conflict,
+        remove_url=f"/people/{person.pk}/network/{member.pk}/remove/",
+    )
+
+
+@person_view(summary="Opened a network member to remove it")
+def remove_member(request, person, member_id):
+    member = get_object_or_404(NetworkMember, pk=member_id, person=person, retired_at__isnull=True)
+    form = RetireForm(_submitted(request))
+    if request.method == "POST" and form.is_valid():
+        services.remove_member(member, by=request.user, reason=form.cleaned_data["reason"])
+        messages.success(request, f"{member.name} is no longer on the map. The history keeps them.")
+        return redirect("strengths:network", person_id=person.pk)
+    return _form_page(
+        request,
+        person,
+        form,
+        title=f"Take {member.name} off the map",
+        questions=(),
+        button="Take off the map",
+        quoted=member.name,
+    )
