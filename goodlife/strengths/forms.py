@@ -160,6 +160,22 @@ class MemberForm(forms.Form):
         error_messages={"required": "Select whether the person trusts them to talk to"},
     )
 
+    def __init__(self, *args, person=None, member=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.person, self.member = person, member
+
+    def clean_name(self):
+        name = " ".join(self.cleaned_data["name"].split())
+        if self.person is not None:
+            others = self.person.network.filter(retired_at__isnull=True, name__iexact=name)
+            if self.member is not None:
+                others = others.exclude(pk=self.member.pk)
+            if others.exists():
+                raise forms.ValidationError(
+                    f"{name} is already on the map: change their entry instead"
+                )
+        return name
+
 
 class RetireForm(forms.Form):
     reason = forms.CharField(

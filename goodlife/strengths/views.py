@@ -199,7 +199,7 @@ def network_page(request, person):
 
 @person_view(summary="Opened the add network member form")
 def add_member(request, person):
-    form = MemberForm(_submitted(request))
+    form = MemberForm(_submitted(request), person=person)
     if request.method == "POST" and form.is_valid():
         member = services.add_member(person, by=request.user, **form.cleaned_data)
         messages.success(request, f"{member.name} added to the network map.")
@@ -219,7 +219,7 @@ def edit_member(request, person, member_id):
     member = get_object_or_404(NetworkMember, pk=member_id, person=person, retired_at__isnull=True)
     initial = {name: getattr(member, name) for name in services.MEMBER_FIELDS}
     data = _submitted(request)
-    form = MemberForm(data, initial=initial)
+    form = MemberForm(data, initial=initial, person=person, member=member)
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:

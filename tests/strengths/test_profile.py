@@ -197,3 +197,11 @@ def test_entries_are_on_the_timeline(practitioner, tom):
 def test_other_teams_need_break_glass(as_other_practitioner, tom):
     for path in ("strengths/", "network/", "about-me/", "strengths/add/"):
         assert "break-glass" in as_other_practitioner.get(f"/people/{tom.pk}/{path}").url
+
+
+def test_the_same_name_twice_on_the_map_is_refused(as_practitioner, practitioner, tom):
+    services.add_member(tom, by=practitioner, **{**member_form(), "ring": 1})
+    page = as_practitioner.post(
+        f"/people/{tom.pk}/network/add/", member_form(name="jane  baxter")
+    ).content.decode()
+    assert "jane baxter is already on the map" in page
