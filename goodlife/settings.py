@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "goodlife.people",
     "goodlife.practice",
     "goodlife.strengths",
+    "goodlife.directory",
     "goodlife.wellbeing",
     "goodlife.ui",
     "django.contrib.admin",
@@ -195,6 +196,8 @@ GOODLIFE_BREAK_GLASS_MINUTES = envint("GOODLIFE_BREAK_GLASS_MINUTES", 60)
 # How many reverse proxies sit in front of the app: the audit trail records the client
 # address they forward (X-Forwarded-For), not the proxy's own.
 GOODLIFE_TRUSTED_PROXIES = envint("GOODLIFE_TRUSTED_PROXIES", 0)
+# Directory entries not checked for this many days are flagged as stale.
+GOODLIFE_DIRECTORY_STALE_DAYS = envint("GOODLIFE_DIRECTORY_STALE_DAYS", 180)
 # The council's name, shown in the header.
 GOODLIFE_COUNCIL_NAME = os.getenv("GOODLIFE_COUNCIL_NAME", "Eastbrook Borough Council")
 

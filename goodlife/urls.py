@@ -13,5 +13,6 @@ urlpatterns = [
     path("", include("goodlife.practice.urls")),
     path("", include("goodlife.wellbeing.urls")),
     path("", include("goodlife.strengths.urls")),
+    path("", include("goodlife.directory.urls")),
     path("admin/", admin.site.urls),
 ]

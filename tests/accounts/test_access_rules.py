@@ -32,10 +32,11 @@ def test_the_walk_sees_the_views_it_should():
     assert {"people:overview", "people:edit", "accounts:sign-in", ":home"} <= names
 
 
-def test_only_sign_in_is_public():
-    public = [
+def test_only_sign_in_and_the_open_referral_feed_are_public():
+    # The feed publishes community resources only; it never includes anything about people.
+    public = {
         f"{ns}:{p.name}"
         for ns, p in _walk(get_resolver().url_patterns)
         if ns != ADMIN_NAMESPACE and rule_of(p.callback) and rule_of(p.callback).public
-    ]
-    assert public == ["accounts:sign-in"]
+    }
+    assert public == {"accounts:sign-in", "directory:oruk-services", "directory:oruk-service"}

@@ -1,0 +1,39 @@
+"""Distances for the directory: places to coordinates, and miles between them. Plain Python
+apart from the place lookup."""
+
+import math
+import re
+
+EARTH_RADIUS_MILES = 3958.8
+
+
+def miles_between(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance in miles between two (latitude, longitude) points."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * EARTH_RADIUS_MILES * math.asin(math.sqrt(h))
+
+
+def candidates(text: str) -> list[str]:
+    """Names to look a place up by: the full postcode, its outward code, or the place name."""
+    cleaned = " ".join(text.upper().split())
+    compact = cleaned.replace(" ", "")
+    names = [cleaned]
+    if re.fullmatch(r"[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}", compact):
+        names = [f"{compact[:-3]} {compact[-3:]}", compact[:-3]]
+    return names
+
+
+def locate(text: str) -> tuple[float, float] | None:
+    from goodlife.directory.models import Place
+
+    if not text or not text.strip():
+        return None
+    for name in candidates(text):
+        place = Place.objects.filter(name__iexact=name).first()
+        if place:
+            return place.latitude, place.longitude
+    return None

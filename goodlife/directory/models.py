@@ -1,0 +1,247 @@
+"""The community directory, modelled on Open Referral UK (HSDS 3) with what Goodlife adds:
+what each resource offers in strengths terms, and when it was last checked and by whom.
+
+Imported records keep their feed's ids (``source`` + ``feed_id``) so a re-import updates
+rather than duplicates; entries made here have ``source`` "local".
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from goodlife.people.models import Person
+
+LOCAL = "local"
+
+
+class FeedRecord(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    source = models.CharField(max_length=200, default=LOCAL)
+    feed_id = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        abstract = True
+        constraints = []
+
+
+class Organization(FeedRecord):
+    name = models.CharField(max_length=300)
+    description = models.TextField(blank=True)
+    email = models.EmailField(blank=True)
+    website = models.URLField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "feed_id"],
+                condition=~models.Q(feed_id=""),
+                name="organization_feed_id_unique",
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class TaxonomyTerm(FeedRecord):
+    name = models.CharField(max_length=300)
+    taxonomy = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Location(FeedRecord):
+    name = models.CharField(max_length=300, blank=True)
+    address = models.TextField(blank=True)
+    postcode = models.CharField(max_length=10, blank=True)
+    latitude = models.FloatField(null=True, blank=True)
+    longitude = models.FloatField(null=True, blank=True)
+    accessibility = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name or self.address.split("\n")[0]
+
+
+class Status(models.TextChoices):
+    ACTIVE = "active", "Active"
+    INACTIVE = "inactive", "Inactive"
+    DEFUNCT = "defunct", "Closed for good"
+    TEMPORARILY_CLOSED = "temporarily closed", "Temporarily closed"
+
+
+# The five ways to wellbeing, as the strengths a resource offers.
+OFFERINGS = (
+    ("connect", "Connect"),
+    ("be_active", "Be active"),
+    ("learn", "Keep learning"),
+    ("give", "Give"),
+    ("take_notice", "Take notice"),
+)
+
+
+class Service(FeedRecord):
+    organization = models.ForeignKey(
+        Organization, null=True, blank=True, on_delete=models.PROTECT, related_name="services"
+    )
+    name = models.CharField(max_length=300)
+    description = models.TextField(blank=True)
+    url = models.URLField(max_length=500, blank=True)
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.ACTIVE)
+    fees = models.TextField(blank=True)
+    is_free = models.BooleanField(default=False)
+    eligibility = models.TextField(blank=True)
+    minimum_age = models.PositiveSmallIntegerField(null=True, blank=True)
+    maximum_age = models.PositiveSmallIntegerField(null=True, blank=True)
+    languages = models.CharField(max_length=300, blank=True)
+    offers_connect = models.BooleanField(default=False)
+    offers_be_active = models.BooleanField(default=False)
+    offers_learn = models.BooleanField(default=False)
+    offers_give = models.BooleanField(default=False)
+    offers_take_notice = models.BooleanField(default=False)
+    terms = models.ManyToManyField(TaxonomyTerm, blank=True, related_name="services")
+    locations = models.ManyToManyField(Location, blank=True, related_name="services")
+    last_modified = models.DateTimeField(default=timezone.now)
+    last_checked_on = models.DateField(null=True, blank=True)
+    last_checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    # Everything a search looks in, kept in one column (and the SQLite FTS5 index).
+    search_text = models.TextField(blank=True)
+    # A fingerprint of the imported record: an unchanged record is not rewritten.
+    feed_hash = models.CharField(max_length=64, blank=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "feed_id"],
+                condition=~models.Q(feed_id=""),
+                name="service_feed_id_unique",
+            )
+        ]
+        indexes = [models.Index(fields=["status", "name"], name="service_status_name")]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def offerings(self) -> list[tuple[str, str]]:
+        return [(key, label) for key, label in OFFERINGS if getattr(self, f"offers_{key}")]
+
+
+DAYS = (
+    ("MO", "Monday"),
+    ("TU", "Tuesday"),
+    ("WE", "Wednesday"),
+    ("TH", "Thursday"),
+    ("FR", "Friday"),
+    ("SA", "Saturday"),
+    ("SU", "Sunday"),
+)
+
+
+class Schedule(models.Model):
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="schedules")
+    feed_id = models.CharField(max_length=200, blank=True)
+    byday = models.CharField(max_length=40, blank=True)  # RFC 5545, e.g. "TU,TH"
+    opens_at = models.TimeField(null=True, blank=True)
+    closes_at = models.TimeField(null=True, blank=True)
+    freq = models.CharField(max_length=10, blank=True)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self):
+        return self.description or self.byday
+
+
+class CostOption(models.Model):
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="cost_options")
+    feed_id = models.CharField(max_length=200, blank=True)
+    option = models.CharField(max_length=300, blank=True)
+    amount = models.DecimalField(max_digits=9, decimal_places=2, null=True, blank=True)
+    amount_description = models.CharField(max_length=300, blank=True)
+
+    def __str__(self):
+        return self.option
+
+
+class Synonym(models.Model):
+    """Words that mean a related interest, for matching: astronaut → space. A council
+    extends this table without code."""
+
+    word = models.CharField(max_length=60)
+    related = models.CharField(max_length=60)
+
+    class Meta:
+        ordering = ["word", "related"]
+        constraints = [models.UniqueConstraint(fields=["word", "related"], name="synonym_unique")]
+
+    def __str__(self):
+        return f"{self.word} → {self.related}"
+
+
+class Place(models.Model):
+    """Coordinates of a postcode or place name, for distances."""
+
+    name = models.CharField(max_length=60, unique=True)  # "EB1 4QT", "EB1", "Eastbrook"
+    latitude = models.FloatField()
+    longitude = models.FloatField()
+
+    def __str__(self):
+        return self.name
+
+
+class UnmetNeed(models.Model):
+    """Nothing suitable exists: logged for commissioners, anonymised in reports."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    person = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.PROTECT, related_name="unmet_needs"
+    )
+    what = models.TextField()
+    theme = models.CharField(max_length=60)
+    area = models.CharField(max_length=60)
+    logged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    logged_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-logged_at"]
+
+    def __str__(self):
+        return self.what[:60]
+
+
+class NotedSuggestion(models.Model):
+    """A directory suggestion a worker noted on a person's record, with the reason."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="noted_suggestions")
+    service = models.ForeignKey(Service, on_delete=models.PROTECT, related_name="+")
+    reason = models.TextField()
+    noted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    noted_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-noted_at"]
+
+    def __str__(self):
+        return f"{self.service} for {self.person_id}"

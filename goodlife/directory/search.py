@@ -1,0 +1,208 @@
+"""Searching the directory: words, strengths, cost, day and time, distance and access.
+
+Full-text search runs on PostgreSQL (tsvector with a GIN index) and SQLite (FTS5) behind
+this one interface; everything else is ordinary filtering.
+"""
+
+import re
+import uuid
+from dataclasses import dataclass, field
+from html import escape
+
+from django.db import connection
+from django.db.models import Q
+
+from goodlife.directory import geo
+from goodlife.directory.models import Service, Status
+
+WORD = re.compile(r"[^\W_]+", re.UNICODE)
+MAX_WORDS = 8
+
+ACCESS_NEEDS = {
+    "step_free": (
+        "Step-free access",
+        ("step-free", "step free", "wheelchair", "level access", "ramp"),
+    ),
+    "hearing_loop": ("Hearing loop", ("hearing loop", "induction loop")),
+    "accessible_toilet": ("Accessible toilet", ("accessible toilet", "disabled toilet")),
+}
+
+
+def words_of(text: str) -> list[str]:
+    return [w.lower() for w in WORD.findall(text or "")][:MAX_WORDS]
+
+
+def index_text(service) -> str:
+    parts = [
+        service.name,
+        service.organization.name if service.organization_id else "",
+        service.description,
+        service.eligibility,
+        service.fees,
+    ]
+    parts += [t.name for t in service.terms.all()]
+    parts += [f"{loc.name} {loc.address} {loc.postcode}" for loc in service.locations.all()]
+    return "\n".join(p for p in parts if p)
+
+
+def refresh_index(service_ids) -> None:
+    """Recompute what search looks in for these services (and the SQLite FTS5 table)."""
+    services = Service.objects.filter(pk__in=list(service_ids)).select_related("organization")
+    for service in services.prefetch_related("terms", "locations"):
+        text = index_text(service)
+        Service.objects.filter(pk=service.pk).update(search_text=text)
+        if connection.vendor == "sqlite":
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "DELETE FROM directory_service_fts WHERE service_id = %s", [service.pk.hex]
+                )
+                cursor.execute(
+                    "INSERT INTO directory_service_fts (service_id, body) VALUES (%s, %s)",
+                    [service.pk.hex, text],
+                )
+
+
+def _text_matches(words: list[str], any_word: bool = False) -> dict[str, float]:
+    """Service ids matching the words (all of them, or any), with a relevance rank."""
+    if not words:
+        return {}
+    if connection.vendor == "postgresql":
+        joiner = " | " if any_word else " & "
+        query = joiner.join(f"{w}:*" for w in words)
+        sql = (
+            "SELECT id, ts_rank(to_tsvector('english'::regconfig, COALESCE(search_text, '')), q) "
+            "FROM directory_service, to_tsquery('english', %s) q "
+            "WHERE to_tsvector('english'::regconfig, COALESCE(search_text, '')) @@ q"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [query])
+            return {str(row[0]): float(row[1]) for row in cursor.fetchall()}
+    if connection.vendor == "sqlite":
+        joiner = " OR " if any_word else " AND "
+        query = joiner.join(f'"{w}"*' for w in words)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT service_id, -bm25(directory_service_fts) FROM directory_service_fts "
+                "WHERE directory_service_fts MATCH %s",
+                [query],
+            )
+            return {str(uuid.UUID(row[0])): float(row[1]) for row in cursor.fetchall()}
+    # Any other database: plain substring matching, unranked.
+    condition = Q()
+    for w in words:
+        condition = (
+            (condition | Q(search_text__icontains=w))
+            if any_word
+            else (condition & Q(search_text__icontains=w))
+        )
+    return {str(pk): 1.0 for pk in Service.objects.filter(condition).values_list("pk", flat=True)}
+
+
+def matching_any(words: list[str]) -> dict[str, float]:
+    return _text_matches(words, any_word=True)
+
+
+@dataclass
+class Filters:
+    text: str = ""
+    free: bool = False
+    day: str = ""  # "MO" … "SU"
+    time: object = None  # datetime.time
+    offering: str = ""
+    near: tuple[float, float] | None = None
+    within_miles: float | None = None
+    access: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Hit:
+    service: Service
+    rank: float
+    miles: float | None
+    name_html: str
+    snippet_html: str
+
+
+def highlight(text: str, words: list[str]) -> str:
+    """Escaped text with the searched-for words (and words they begin) in <mark>."""
+    if not words:
+        return escape(text)
+    pattern = re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\w*", re.IGNORECASE)
+    out, last = [], 0
+    for m in pattern.finditer(text):
+        out.append(escape(text[last : m.start()]))
+        out.append(f"<mark>{escape(m.group(0))}</mark>")
+        last = m.end()
+    out.append(escape(text[last:]))
+    return "".join(out)
+
+
+def snippet(text: str, words: list[str], length: int = 240) -> str:
+    text = " ".join(text.split())
+    start = 0
+    lowered = text.lower()
+    positions = [lowered.find(w) for w in words if lowered.find(w) >= 0]
+    if positions:
+        start = max(min(positions) - 60, 0)
+    piece = text[start : start + length]
+    if start > 0:
+        piece = "…" + piece.split(" ", 1)[-1]
+    if start + length < len(text):
+        piece = piece.rsplit(" ", 1)[0] + "…"
+    return piece
+
+
+def nearest_miles(service, origin) -> float | None:
+    points = [
+        (loc.latitude, loc.longitude)
+        for loc in service.locations.all()
+        if loc.latitude is not None and loc.longitude is not None
+    ]
+    if origin is None or not points:
+        return None
+    return round(min(geo.miles_between(origin, p) for p in points), 1)
+
+
+def search(filters: Filters, limit: int = 50) -> list[Hit]:
+    words = words_of(filters.text)
+    services = Service.objects.filter(status=Status.ACTIVE)
+    ranks: dict[str, float] = {}
+    if words:
+        ranks = _text_matches(words)
+        services = services.filter(pk__in=list(ranks))
+    if filters.free:
+        services = services.filter(is_free=True)
+    if filters.offering:
+        services = services.filter(**{f"offers_{filters.offering}": True})
+    if filters.day:
+        day = Q(schedules__byday__icontains=filters.day)
+        if filters.time is not None:
+            day &= Q(schedules__opens_at__lte=filters.time, schedules__closes_at__gt=filters.time)
+        services = services.filter(day)
+    for need in filters.access:
+        _, phrases = ACCESS_NEEDS[need]
+        condition = Q()
+        for phrase in phrases:
+            condition |= Q(locations__accessibility__icontains=phrase)
+        services = services.filter(condition)
+    services = (
+        services.distinct()
+        .select_related("organization")
+        .prefetch_related("locations", "schedules")
+    )
+    hits = []
+    for service in services[:1000]:
+        miles = nearest_miles(service, filters.near)
+        if filters.within_miles is not None and (miles is None or miles > filters.within_miles):
+            continue
+        hits.append(
+            Hit(
+                service=service,
+                rank=ranks.get(str(service.pk), 0.0),
+                miles=miles,
+                name_html=highlight(service.name, words),
+                snippet_html=highlight(snippet(service.description, words), words),
+            )
+        )
+    hits.sort(key=lambda h: (-h.rank, h.miles if h.miles is not None else 9e9, h.service.name))
+    return hits[:limit]

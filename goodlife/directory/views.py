@@ -1,0 +1,281 @@
+import datetime
+from collections import Counter
+
+from django.conf import settings
+from django.contrib import messages
+from django.db.models import Q
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+
+from goodlife.accounts.access import PUBLIC, SIGNED_IN, access, roles
+from goodlife.accounts.models import Role
+from goodlife.accounts.typed_work import take_typed_work
+from goodlife.directory import geo, matching, services
+from goodlife.directory.forms import THEMES, SearchForm, ServiceForm, UnmetNeedForm
+from goodlife.directory.models import OFFERINGS, Service, Status, UnmetNeed
+from goodlife.directory.search import Filters, search
+from goodlife.people.access import person_view
+from goodlife.strengths.models import Offer
+
+EDITORS = roles(Role.DIRECTORY_EDITOR, Role.ADMINISTRATOR)
+SEE_GAPS = roles(Role.COMMISSIONER, Role.TEAM_MANAGER, Role.QUALITY_LEAD, Role.ADMINISTRATOR)
+
+
+def _submitted(request):
+    return request.POST if request.method == "POST" else take_typed_work(request)
+
+
+def stale_before() -> datetime.date:
+    return timezone.localdate() - datetime.timedelta(days=settings.GOODLIFE_DIRECTORY_STALE_DAYS)
+
+
+@access(SIGNED_IN)
+def directory_search(request):
+    form = SearchForm(request.GET or None)
+    hits = offers = None
+    near_unknown = False
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        near = geo.locate(data["near"]) if data["near"] else None
+        near_unknown = bool(data["near"]) and near is None
+        filters = Filters(
+            text=data["q"],
+            free=data["free"],
+            day=data["day"],
+            time=data["time"],
+            offering=data["offering"],
+            near=near,
+            within_miles=data["within"] if near else None,
+            access=data["access"],
+        )
+        hits = search(filters)
+        offers = _community_offers(data["q"]) if data["q"] else []
+    return TemplateResponse(
+        request,
+        "directory/search.html",
+        {
+            "form": form,
+            "hits": hits,
+            "offers": offers,
+            "near_unknown": near_unknown,
+            "stale_before": stale_before(),
+        },
+    )
+
+
+def _community_offers(text: str):
+    """People who chose to share a skill or their time. Nobody is named here."""
+    words = [w for w in text.split() if len(w) > 2][:5]
+    if not words:
+        return []
+    condition = Q()
+    for w in words:
+        condition |= Q(what__icontains=w)
+    return list(
+        Offer.objects.filter(
+            condition, share_with_community=True, retired_at__isnull=True
+        ).select_related("person__team")[:10]
+    )
+
+
+@access(SIGNED_IN)
+def service_detail(request, service_id):
+    service = get_object_or_404(
+        Service.objects.select_related("organization", "last_checked_by"), pk=service_id
+    )
+    return TemplateResponse(
+        request,
+        "directory/service.html",
+        {
+            "service": service,
+            "stale": _is_stale(service),
+            "can_edit": request.user.role in (Role.DIRECTORY_EDITOR, Role.ADMINISTRATOR),
+        },
+    )
+
+
+def _is_stale(service) -> bool:
+    return service.last_checked_on is None or service.last_checked_on < stale_before()
+
+
+def _initial(service) -> dict:
+    schedule = service.schedules.first()
+    location = service.locations.first()
+    return {
+        "name": service.name,
+        "organization_name": service.organization.name if service.organization_id else "",
+        "description": service.description,
+        "url": service.url,
+        "email": service.email,
+        "phone": service.phone,
+        "fees": service.fees,
+        "is_free": service.is_free,
+        "eligibility": service.eligibility,
+        "offerings": [k for k, _ in OFFERINGS if getattr(service, f"offers_{k}")],
+        "days": schedule.byday.split(",") if schedule and schedule.byday else [],
+        "opens_at": schedule.opens_at.strftime("%H:%M") if schedule and schedule.opens_at else "",
+        "closes_at": schedule.closes_at.strftime("%H:%M")
+        if schedule and schedule.closes_at
+        else "",
+        "place_name": location.name if location else "",
+        "address": location.address if location else "",
+        "postcode": location.postcode if location else "",
+        "latitude": location.latitude if location else None,
+        "longitude": location.longitude if location else None,
+        "accessibility": location.accessibility if location else "",
+        "terms": ", ".join(t.name for t in service.terms.all()),
+    }
+
+
+@access(EDITORS)
+def service_new(request):
+    form = ServiceForm(_submitted(request))
+    if request.method == "POST" and form.is_valid():
+        service = services.save_service(None, by=request.user, **form.values())
+        messages.success(request, f"{service.name} added to the directory.")
+        return redirect("directory:service", service_id=service.pk)
+    return TemplateResponse(request, "directory/service_form.html", {"form": form, "service": None})
+
+
+@access(EDITORS)
+def service_edit(request, service_id):
+    service = get_object_or_404(Service, pk=service_id)
+    data = _submitted(request)
+    form = ServiceForm(data, initial=_initial(service))
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            version = int(data.get("version") or service.version)
+        except ValueError:
+            version = -1
+        try:
+            services.save_service(
+                service, by=request.user, expected_version=version, **form.values()
+            )
+        except services.EntryConflict as exc:
+            conflict = exc.current
+        else:
+            messages.success(request, "Saved. The entry is marked as checked today.")
+            return redirect("directory:service", service_id=service.pk)
+    return TemplateResponse(
+        request,
+        "directory/service_form.html",
+        {
+            "form": form,
+            "service": service,
+            "conflict": conflict,
+            "version": (conflict or service).version,
+        },
+    )
+
+
+@access(EDITORS)
+def service_checked(request, service_id):
+    service = get_object_or_404(Service, pk=service_id)
+    if request.method == "POST":
+        services.mark_checked(service, by=request.user)
+        messages.success(request, f"{service.name} marked as checked today.")
+    return redirect("directory:service", service_id=service.pk)
+
+
+@access(EDITORS)
+def stale(request):
+    entries = Service.objects.filter(
+        Q(last_checked_on__isnull=True) | Q(last_checked_on__lt=stale_before()),
+        status=Status.ACTIVE,
+    ).order_by("last_checked_on", "name")
+    return TemplateResponse(
+        request,
+        "directory/stale.html",
+        {
+            "entries": entries[:200],
+            "count": entries.count(),
+            "days": settings.GOODLIFE_DIRECTORY_STALE_DAYS,
+        },
+    )
+
+
+@person_view(summary="Viewed directory suggestions")
+def suggestions(request, person):
+    need_form = UnmetNeedForm(
+        request.POST if request.POST.get("action") == "unmet" else None,
+        initial={"area": (person.postcode or "").split(" ")[0]},
+    )
+    if request.method == "POST" and request.POST.get("action") == "note":
+        service = get_object_or_404(Service, pk=request.POST.get("service"))
+        reason = request.POST.get("reason", "")[:1000] or f"Suggested: {service.name}"
+        services.note_suggestion(person, service, by=request.user, reason=reason)
+        messages.success(request, f"{service.name} noted on {person.display_name}'s record.")
+        return redirect("directory:suggestions", person_id=person.pk)
+    if request.method == "POST" and need_form.is_valid():
+        services.log_unmet_need(person, by=request.user, **need_form.cleaned_data)
+        messages.success(request, "Unmet need logged for commissioners. Thank you.")
+        return redirect("directory:suggestions", person_id=person.pk)
+    return TemplateResponse(
+        request,
+        "directory/suggestions.html",
+        {
+            "person": person,
+            "suggestions": matching.suggest(person),
+            "interests": matching.interests_for(person),
+            "need_form": need_form,
+            "noted": person.noted_suggestions.select_related("service", "noted_by")[:10],
+        },
+    )
+
+
+@access(SEE_GAPS)
+def unmet_needs(request):
+    needs = list(UnmetNeed.objects.all().values("theme", "area", "what", "logged_at"))
+    themes = dict(THEMES)
+    by_theme = Counter(themes.get(n["theme"], n["theme"]) for n in needs)
+    by_area = Counter(n["area"].upper() for n in needs)
+    grouped = Counter((themes.get(n["theme"], n["theme"]), n["area"].upper()) for n in needs)
+    return TemplateResponse(
+        request,
+        "directory/unmet_needs.html",
+        {
+            "count": len(needs),
+            "by_theme": by_theme.most_common(),
+            "by_area": by_area.most_common(),
+            "grouped": sorted(grouped.items(), key=lambda kv: (-kv[1], kv[0])),
+            "recent": needs[:20],
+        },
+    )
+
+
+def _page_number(request, name, default, maximum=None):
+    try:
+        value = int(request.GET.get(name, default))
+    except ValueError:
+        return None
+    if value < 1 or (maximum and value > maximum):
+        return None
+    return value
+
+
+@access(PUBLIC)
+def openreferral_services(request):
+    """The directory as an Open Referral UK feed. Community resources only: no person data."""
+    from goodlife.directory.openreferral import page_of_services
+
+    page = _page_number(request, "page", 1)
+    per_page = _page_number(request, "per_page", 50, maximum=500)
+    if page is None or per_page is None:
+        return JsonResponse(
+            {"error": "page and per_page must be positive whole numbers"}, status=400
+        )
+    services_qs = Service.objects.filter(status=Status.ACTIVE).order_by("name", "id")
+    return JsonResponse(page_of_services(services_qs, page, per_page))
+
+
+@access(PUBLIC)
+def openreferral_service(request, service_id):
+    from goodlife.directory.openreferral import service_to_oruk
+
+    service = Service.objects.filter(pk=service_id).first()
+    if service is None:
+        raise Http404("No such service")
+    return JsonResponse(service_to_oruk(service))
