@@ -169,6 +169,7 @@ class ServiceForm(forms.Form):
         label="Website (optional)",
         required=False,
         max_length=500,
+        assume_scheme="https",
         error_messages={"invalid": "Enter a web address like https://example.org"},
     )
     email = forms.EmailField(

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from goodlife.directory import geo, search
 from goodlife.directory.models import DAYS, Service, Status, Synonym
+from goodlife.strengths.models import Aspiration
 
 DAY_NAMES = dict(DAYS)
 STOP_WORDS = {
@@ -63,11 +64,12 @@ class Suggestion:
 
 def interests_for(person) -> list[Interest]:
     found: dict[str, Interest] = {}
-    for aspiration in person.aspirations.filter(retired_at__isnull=True).prefetch_related(
-        "interests"
-    ):
-        for tag in aspiration.interests.all():
-            found.setdefault(tag.name.lower(), Interest(tag.name.lower(), "aspiration"))
+    tags = Aspiration.interests.through.objects.select_related("interest").order_by("id")
+    for aspiration in person.aspirations.filter(retired_at__isnull=True):
+        # Tags in the order the worker typed them: the first is what the person named first.
+        for link in tags.filter(aspiration=aspiration):
+            word = link.interest.name.lower()
+            found.setdefault(word, Interest(word, "aspiration"))
         for word in _content_words(aspiration.text):
             found.setdefault(word, Interest(word, "aspiration"))
     for strength in person.strengths.filter(retired_at__isnull=True, kind="interests"):
@@ -83,49 +85,74 @@ def _content_words(text: str) -> list[str]:
 
 
 def related_words(word: str) -> list[str]:
-    """The word and what the synonym table relates it to, in both directions."""
-    related = {word}
-    related.update(Synonym.objects.filter(word__iexact=word).values_list("related", flat=True))
-    related.update(Synonym.objects.filter(related__iexact=word).values_list("word", flat=True))
-    return sorted(w.lower() for w in related)
+    """The word, then what the synonym table relates it to (in the table's order)."""
+    related = [word]
+    for other in [
+        *Synonym.objects.filter(word__iexact=word).order_by("id").values_list("related", flat=True),
+        *Synonym.objects.filter(related__iexact=word).order_by("id").values_list("word", flat=True),
+    ]:
+        if other.lower() not in related:
+            related.append(other.lower())
+    return related
+
+
+def topic_for(service, words: list[str]) -> str | None:
+    """The first of the words that the service's own text mentions."""
+    text = service.search_text.lower()
+    for word in words:
+        if re.search(rf"\b{re.escape(word)}", text):
+            return word
+    return None
+
+
+WEEKDAYS = ["MO", "TU", "WE", "TH", "FR"]
 
 
 def schedule_phrase(service) -> str:
-    days = []
+    """When it happens, as people say it: "meets on Tuesdays", "is open every day"."""
+    codes = []
     for schedule in service.schedules.all():
         for code in re.findall(r"[A-Z]{2}", schedule.byday.upper()):
-            if code in DAY_NAMES and DAY_NAMES[code] not in days:
-                days.append(DAY_NAMES[code])
-    if not days:
+            if code in DAY_NAMES and code not in codes:
+                codes.append(code)
+    if not codes:
         return ""
-    plural = [f"{d}s" for d in days]
+    if len(codes) == 7:
+        return "is open every day"
+    if sorted(codes, key=list(DAY_NAMES).index) == WEEKDAYS:
+        return "is open Monday to Friday"
+    plural = [f"{DAY_NAMES[c]}s" for c in codes]
     joined = plural[0] if len(plural) == 1 else ", ".join(plural[:-1]) + " and " + plural[-1]
-    return f"meets on {joined}"
+    return f"meets on {joined}" if len(codes) <= 3 else f"is open on {joined}"
 
 
-def reason_for(person, service, interest: str, miles: float | None) -> str:
-    """For example: "Tom is interested in space: the astronomy society meets on Tuesdays,
-    0.8 miles away, free"."""
-    parts = [p for p in (schedule_phrase(service),) if p]
+def reason_for(person, service, interest: Interest, topic: str, miles: float | None) -> str:
+    """For example: "Tom is interested in space: Eastbrook Astronomical Society meets on
+    Tuesdays, 0.8 miles away, free"."""
+    if interest.source == "offer":
+        lead = f"{person.display_name} has something to offer others"
+    elif topic != interest.word:
+        lead = f"{person.display_name} is interested in {topic} ({interest.word})"
+    else:
+        lead = f"{person.display_name} is interested in {topic}"
+    when = schedule_phrase(service)
+    extras = []
     if miles is not None:
-        parts.append(f"{miles:g} mile{'s' if miles != 1 else ''} away")
+        extras.append(f"{miles:g} mile{'s' if miles != 1 else ''} away")
     if service.is_free:
-        parts.append("free")
-    lead = f"{person.display_name} is interested in {interest}"
-    detail = (
-        f"{service.name} {parts[0]}" if parts and parts[0].startswith("meets") else service.name
-    )
-    rest = parts[1:] if parts and parts[0].startswith("meets") else parts
-    return f"{lead}: {detail}" + (", " + ", ".join(rest) if rest else "")
+        extras.append("free")
+    detail = f"{service.name} {when}" if when else service.name
+    return f"{lead}: {detail}" + (", " + ", ".join(extras) if extras else "")
 
 
 def suggest(person, limit: int = 10) -> list[Suggestion]:
-    """Services that fit the person's interests, best first. A service matched by several
-    interests is explained by the one the person named first."""
+    """Services that fit the person's interests, best first, each explained by the first
+    interest (in the person's order) that it speaks to."""
     origin = geo.locate(person.postcode)
     found: dict[str, Suggestion] = {}
     for interest in interests_for(person):
-        ranks = search.matching_any(related_words(interest.word))
+        words = related_words(interest.word)
+        ranks = search.matching_any(words)
         if not ranks:
             continue
         services = Service.objects.filter(pk__in=list(ranks), status=Status.ACTIVE)
@@ -135,13 +162,12 @@ def suggest(person, limit: int = 10) -> list[Suggestion]:
             if key in found:
                 found[key].score = max(found[key].score, score)
                 continue
+            topic = topic_for(service, words) or interest.word
             miles = search.nearest_miles(service, origin)
-            found[key] = Suggestion(service, interest.word, score, miles, "")
+            reason = reason_for(person, service, interest, topic, miles)
+            found[key] = Suggestion(service, topic, score, miles, reason)
     for suggestion in found.values():
         suggestion.score += (0.5 if suggestion.service.is_free else 0.0) - min(
             suggestion.miles or 0, 10
         ) * 0.05
-        suggestion.reason = reason_for(
-            person, suggestion.service, suggestion.interest, suggestion.miles
-        )
     return sorted(found.values(), key=lambda s: -s.score)[:limit]

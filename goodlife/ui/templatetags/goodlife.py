@@ -8,3 +8,15 @@ def lowerfirst(value: str) -> str:
     """Lower-case only the first letter, so names inside the text keep their capitals."""
     value = str(value)
     return value[:1].lower() + value[1:]
+
+
+_DAYS = {"MO": "Mon", "TU": "Tue", "WE": "Wed", "TH": "Thu", "FR": "Fri", "SA": "Sat", "SU": "Sun"}
+
+
+@register.filter
+def weekdays(byday: str) -> str:
+    """RFC 5545 day codes as people read them: "TU,TH" → "Tue, Thu"."""
+    codes = [c.strip().upper()[-2:] for c in (byday or "").split(",") if c.strip()]
+    if len(codes) == 7:
+        return "Every day"
+    return ", ".join(_DAYS.get(c, c) for c in codes)

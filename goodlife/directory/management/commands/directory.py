@@ -4,7 +4,9 @@ from goodlife.directory.openreferral import SourceUnreadable, import_feed, read_
 
 
 class Command(BaseCommand):
-    help = "Work with the community directory. `directory import SOURCE` reads an Open Referral feed."
+    help = (
+        "Work with the community directory. `directory import SOURCE` reads an Open Referral feed."
+    )
 
     def add_arguments(self, parser):
         subcommands = parser.add_subparsers(dest="subcommand", required=True, metavar="SUBCOMMAND")
