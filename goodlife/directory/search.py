@@ -17,6 +17,8 @@ from goodlife.directory.models import Service, Status
 
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
 MAX_WORDS = 8
+# Joining words people type that no entry needs to contain ("tea and cake").
+IGNORED = {"and", "or", "not", "the", "a", "an", "of", "for", "in", "on", "near"}
 
 ACCESS_NEEDS = {
     "step_free": (
@@ -29,7 +31,8 @@ ACCESS_NEEDS = {
 
 
 def words_of(text: str) -> list[str]:
-    return [w.lower() for w in WORD.findall(text or "")][:MAX_WORDS]
+    words = [w.lower() for w in WORD.findall(text or "")]
+    return [w for w in words if w not in IGNORED][:MAX_WORDS]
 
 
 def index_text(service) -> str:

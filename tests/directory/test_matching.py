@@ -1,0 +1,36 @@
+from goodlife.directory import matching
+from goodlife.strengths import services as strengths
+
+
+def test_suggestions_for_tom_explain_his_interest_in_space(directory, practitioner, tom):
+    tom.postcode = "EB1 4QT"
+    tom.save()
+    strengths.add_aspiration(
+        tom,
+        by=practitioner,
+        text="I want to be an astronaut",
+        term="long",
+        interests=["space", "astronomy"],
+    )
+    suggestions = matching.suggest(tom)
+    assert suggestions[0].service.name == "Eastbrook Astronomical Society"
+    assert suggestions[0].reason == (
+        "Tom is interested in space: Eastbrook Astronomical Society meets on Tuesdays, "
+        "0.8 miles away, free"
+    )
+    assert "Thursday lunch club" not in [s.service.name for s in suggestions]
+
+
+def test_related_words_come_from_the_councils_synonyms(directory, practitioner, tom):
+    strengths.add_aspiration(tom, by=practitioner, text="I want to be an astronaut", term="long")
+    suggestions = matching.suggest(tom)
+    assert suggestions and suggestions[0].service.name == "Eastbrook Astronomical Society"
+    assert suggestions[0].reason.startswith("Tom is interested in space (astronaut)")
+
+
+def test_no_interests_no_suggestions(directory, tom):
+    assert matching.suggest(tom) == []
+
+
+def test_schedule_phrases_read_naturally(directory):
+    assert matching.schedule_phrase(directory["astronomy"]) == "meets on Tuesdays"

@@ -1,0 +1,136 @@
+from goodlife.directory.models import NotedSuggestion, Service, UnmetNeed
+from goodlife.people import timeline
+from goodlife.strengths import services as strengths
+from tests.conftest import client_for
+from tests.factories import UserFactory
+
+
+def test_practitioners_search_the_directory(as_practitioner, directory):
+    page = as_practitioner.get(
+        "/directory/", {"q": "walking", "free": "on", "day": "TU", "near": "EB1 4QT"}
+    ).content.decode()
+    assert "1 result" in page and "<mark>walking</mark>" in page and "0.1 miles away" in page
+
+
+def test_a_time_without_a_day_is_explained(as_practitioner, directory):
+    page = as_practitioner.get("/directory/", {"time": "7pm"}).content.decode()
+    assert "Choose a day to search by time" in page
+    page = as_practitioner.get("/directory/", {"day": "TU", "time": "25:00"}).content.decode()
+    assert "Enter a real time" in page
+
+
+def test_editors_add_an_entry_and_mistakes_keep_what_was_typed(editor, places):
+    client = client_for(editor)
+    page = client.post(
+        "/directory/services/new/",
+        {
+            "name": "",
+            "description": "Knitting and chat",
+            "opens_at": "2pm",
+            "closes_at": "1pm",
+            "latitude": "52.6",
+            "url": "not a url",
+        },
+    ).content.decode()
+    assert "Enter the name of the resource" in page
+    assert "The end time must be after the start time" in page
+    assert "Enter both latitude and longitude" in page
+    assert "Enter a web address" in page
+    assert "Knitting and chat" in page
+    response = client.post(
+        "/directory/services/new/",
+        {
+            "name": "Knit and natter",
+            "description": "Knitting and chat",
+            "days": ["MO"],
+            "opens_at": "2pm",
+            "closes_at": "4pm",
+            "is_free": "on",
+            "offerings": ["connect"],
+            "terms": "knitting, crafts",
+        },
+    )
+    service = Service.objects.get(name="Knit and natter")
+    assert response.url == f"/directory/services/{service.pk}/"
+    assert service.last_checked_by == editor and service.offers_connect and service.is_free
+    assert service.schedules.get().opens_at.hour == 14
+
+
+def test_practitioners_cannot_edit_the_directory(as_practitioner, directory):
+    service = directory["walk"]
+    assert as_practitioner.get(f"/directory/services/{service.pk}/edit/").status_code == 403
+
+
+def test_stale_entries_are_flagged(editor, directory):
+    import datetime
+
+    Service.objects.filter(pk=directory["lunch"].pk).update(
+        last_checked_on=datetime.date(2020, 1, 1)
+    )
+    client = client_for(editor)
+    assert "Thursday lunch club" in client.get("/directory/stale/").content.decode()
+    page = client.get(f"/directory/services/{directory['lunch'].pk}/").content.decode()
+    assert "Not checked since 1 January 2020" in page
+    client.post(f"/directory/services/{directory['lunch'].pk}/checked/")
+    assert directory["lunch"] not in client.get("/directory/stale/").context["entries"]
+
+
+def test_suggestions_can_be_noted_and_appear_on_the_timeline(
+    as_practitioner, practitioner, tom, directory
+):
+    strengths.add_aspiration(
+        tom, by=practitioner, text="To see the stars", term="long", interests=["space"]
+    )
+    page = as_practitioner.get(f"/people/{tom.pk}/suggestions/").content.decode()
+    assert "Tom is interested in space: Eastbrook Astronomical Society" in page
+    service = directory["astronomy"]
+    as_practitioner.post(
+        f"/people/{tom.pk}/suggestions/",
+        {"action": "note", "service": str(service.pk), "reason": "Fits Tom"},
+    )
+    noted = NotedSuggestion.objects.get()
+    assert noted.person == tom and noted.service == service
+    titles = [e.title for e in timeline.entries_for(tom, kinds=["directory"])]
+    assert titles == ["Suggested: Eastbrook Astronomical Society"]
+
+
+def test_unmet_needs_are_logged_and_shown_without_names(as_practitioner, tom, directory):
+    url = f"/people/{tom.pk}/suggestions/"
+    page = as_practitioner.post(url, {"action": "unmet", "what": ""}).content.decode()
+    assert "Enter what is missing" in page
+    as_practitioner.post(
+        url,
+        {
+            "action": "unmet",
+            "what": "No daytime astronomy group",
+            "theme": "interests",
+            "area": "EB1",
+        },
+    )
+    assert UnmetNeed.objects.get().person == tom
+    commissioner = client_for(UserFactory(role="commissioner"))
+    page = commissioner.get("/directory/unmet-needs/").content.decode()
+    assert "Hobbies and interests" in page and "EB1" in page and "No daytime astronomy" in page
+    assert "Tom" not in page and "Baxter" not in page
+
+
+def test_community_offers_are_searchable_only_with_consent(
+    as_practitioner, practitioner, tom, directory
+):
+    strengths.add_offer(
+        tom,
+        by=practitioner,
+        what="Showing people the planets through a telescope",
+        share_with_community=True,
+    )
+    strengths.add_offer(
+        tom, by=practitioner, what="Private telescope lessons", share_with_community=False
+    )
+    page = as_practitioner.get("/directory/", {"q": "telescope"}).content.decode()
+    assert "Showing people the planets" in page and "Private telescope" not in page
+    assert "Tom" not in page.split("People offering their skills")[1]
+
+
+def test_providers_do_not_see_suggestions(tom, directory):
+    provider = client_for(UserFactory(role="provider"))
+    assert provider.get(f"/people/{tom.pk}/suggestions/").status_code == 403

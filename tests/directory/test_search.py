@@ -1,0 +1,82 @@
+import datetime
+
+from goodlife.directory.models import Service, Status
+from goodlife.directory.search import Filters, highlight, search
+from tests.directory.conftest import make_service
+
+
+def names(hits):
+    return [h.service.name for h in hits]
+
+
+def test_words_find_services_and_are_highlighted(directory):
+    hits = search(Filters(text="astronomical"))
+    assert names(hits) == ["Eastbrook Astronomical Society"]
+    assert hits[0].name_html == "Eastbrook <mark>Astronomical</mark> Society"
+
+
+def test_every_word_must_match_and_prefixes_count(directory):
+    assert names(search(Filters(text="walk river"))) == ["Riverside walking group"]
+    assert search(Filters(text="walk astronomy")) == []
+
+
+def test_free_day_and_time_filters(directory):
+    assert set(names(search(Filters(free=True)))) == {
+        "Eastbrook Astronomical Society",
+        "Riverside walking group",
+    }
+    assert names(search(Filters(day="TH"))) == ["Thursday lunch club"]
+    evening = search(Filters(day="TU", time=datetime.time(19, 30)))
+    assert names(evening) == ["Eastbrook Astronomical Society"]
+
+
+def test_strengths_and_access_filters(directory):
+    assert names(search(Filters(offering="be_active"))) == ["Riverside walking group"]
+    assert names(search(Filters(access=["hearing_loop"]))) == ["Thursday lunch club"]
+
+
+def test_distance_is_measured_and_limits_results(directory):
+    near = (52.6350, -1.1300)
+    hits = search(Filters(near=near))
+    by_name = {h.service.name: h.miles for h in hits}
+    assert by_name["Eastbrook Astronomical Society"] == 0.8
+    assert names(search(Filters(near=near, within_miles=1))) == [
+        "Riverside walking group",
+        "Eastbrook Astronomical Society",
+    ]
+
+
+def test_inactive_services_are_not_found(directory):
+    Service.objects.filter(name="Thursday lunch club").update(status=Status.DEFUNCT)
+    assert search(Filters(text="lunch")) == []
+
+
+def test_an_edited_entry_is_found_by_its_new_words(directory, editor):
+    from goodlife.directory import services
+
+    service = directory["lunch"]
+    services.save_service(
+        service,
+        by=editor,
+        expected_version=1,
+        name="Thursday supper club",
+        organization_name="",
+        description="Supper and songs.",
+        is_free=False,
+        fees="",
+        url="",
+        email="",
+        phone="",
+        eligibility="",
+    )
+    assert names(search(Filters(text="supper"))) == ["Thursday supper club"]
+    assert search(Filters(text="lunch")) == []
+
+
+def test_highlight_escapes_what_it_shows():
+    assert highlight("<b>Space</b> club", ["space"]) == "&lt;b&gt;<mark>Space</mark>&lt;/b&gt; club"
+
+
+def test_punctuation_in_a_search_is_harmless(directory, editor):
+    make_service(editor, "O'Brien's café", "Tea & cake")
+    assert names(search(Filters(text="o'brien's \"café\" AND OR *"))) == ["O'Brien's café"]
