@@ -13,38 +13,12 @@ from goodlife.directory.models import DAYS, Service, Status, Synonym
 from goodlife.strengths.models import Aspiration
 
 DAY_NAMES = dict(DAYS)
-STOP_WORDS = {
-    "i",
-    "want",
-    "to",
-    "be",
-    "an",
-    "a",
-    "the",
-    "and",
-    "of",
-    "like",
-    "would",
-    "me",
-    "my",
-    "in",
-    "on",
-    "for",
-    "with",
-    "who",
-    "are",
-    "into",
-    "get",
-    "more",
-    "some",
-    "way",
-    "maybe",
-    "again",
-    "every",
-    "without",
-    "about",
-    "people",
-}
+# Words in what people say that are not interests in themselves.
+STOP_WORDS = set(
+    """i want to be an a the and of like would me my in on for with who are into get more
+    some way maybe again every without about people meet see go do make find try keep back
+    out could can will job things""".split()
+)
 
 
 @dataclass(frozen=True)
