@@ -15,9 +15,53 @@ from goodlife.strengths.models import Aspiration
 DAY_NAMES = dict(DAYS)
 # Words in what people say that are not interests in themselves.
 STOP_WORDS = set(
-    """i want to be an a the and of like would me my in on for with who are into get more
-    some way maybe again every without about people meet see go do make find try keep back
-    out could can will job things""".split()
+    [
+        "i",
+        "want",
+        "to",
+        "be",
+        "an",
+        "a",
+        "the",
+        "and",
+        "of",
+        "like",
+        "would",
+        "me",
+        "my",
+        "in",
+        "on",
+        "for",
+        "with",
+        "who",
+        "are",
+        "into",
+        "get",
+        "more",
+        "some",
+        "way",
+        "maybe",
+        "again",
+        "every",
+        "without",
+        "about",
+        "people",
+        "meet",
+        "see",
+        "go",
+        "do",
+        "make",
+        "find",
+        "try",
+        "keep",
+        "back",
+        "out",
+        "could",
+        "can",
+        "will",
+        "job",
+        "things",
+    ]
 )
 
 
