@@ -52,23 +52,14 @@ MAX_PAGES = 1000
 MAX_RESPONSE_BYTES = 100 * 1024 * 1024
 TIMEOUT_SECONDS = 30
 STATUSES = {value for value, _ in Status.choices}
-DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-DAY_NAMES = {
-    name: code
-    for code, names in zip(
-        DAY_CODES,
-        (
-            ("MONDAY", "MON"),
-            ("TUESDAY", "TUE", "TUES"),
-            ("WEDNESDAY", "WED"),
-            ("THURSDAY", "THU", "THUR", "THURS"),
-            ("FRIDAY", "FRI"),
-            ("SATURDAY", "SAT"),
-            ("SUNDAY", "SUN"),
-        ),
-        strict=True,
-    )
-    for name in names
+DAY_NAMES = {  # as council feeds write them, to RFC 5545 codes
+    **dict.fromkeys(("MONDAY", "MON"), "MO"),
+    **dict.fromkeys(("TUESDAY", "TUE", "TUES"), "TU"),
+    **dict.fromkeys(("WEDNESDAY", "WED"), "WE"),
+    **dict.fromkeys(("THURSDAY", "THU", "THUR", "THURS"), "TH"),
+    **dict.fromkeys(("FRIDAY", "FRI"), "FR"),
+    **dict.fromkeys(("SATURDAY", "SAT"), "SA"),
+    **dict.fromkeys(("SUNDAY", "SUN"), "SU"),
 }
 RRULE_DAY = re.compile(r"^[+-]?\d{0,2}(MO|TU|WE|TH|FR|SA|SU)$")
 EXPORTED_FREQUENCIES = {"WEEKLY", "MONTHLY"}
@@ -80,7 +71,7 @@ OFFERING_WORDS = {
     "be_active": r"walk\w*|exercis\w*|sports?|sporting|gyms?|swim\w*|danc\w*|yoga|active",
     "learn": r"learn\w*|courses?|class(?:es)?|librar(?:y|ies)|skills?|training|educat\w*",
     "give": r"volunteer\w*|time ?banks?|giv(?:e|es|ing)|help(?:ing)? others",
-    "take_notice": (r"garden\w*|nature|mindful\w*|arts?|artists?|museums?|astronom\w*|music\w*"),
+    "take_notice": r"garden\w*|nature|mindful\w*|arts?|artists?|museums?|astronom\w*|music\w*",
 }
 OFFERING_PATTERNS = {
     key: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for key, words in OFFERING_WORDS.items()
@@ -89,7 +80,7 @@ OFFERING_PATTERNS = {
 FREE_WORDS = re.compile(r"\bfree\b|\bno charge\b", re.IGNORECASE)
 DATA_URI = re.compile(r"data:[\w.+/-]*;base64,[A-Za-z0-9+/=\s]*", re.IGNORECASE)
 BASE64_RUN = re.compile(r"[A-Za-z0-9+/]{200,}={0,2}")
-BLOCK_TAGS = {"p", "br", "div", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3", "h4", "h5"}
+BLOCK_TAGS = {"p", "br", "div", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6"}
 SKIPPED_TAGS = {"script", "style", "head", "title"}
 _web_address = URLValidator(schemes=["http", "https"])
 
@@ -299,7 +290,7 @@ def is_web_address(value) -> bool:
 
 def is_email_address(value) -> bool:
     """True for an email address Django's EmailField accepts."""
-    if not isinstance(value, str):
+    if not isinstance(value, str) or len(value) > 254:
         return False
     try:
         validate_email(value)
@@ -322,7 +313,9 @@ def _problems(record: dict, name: str) -> list[str]:
     if not name:
         problems.append("name is missing")
     url = record.get("url")
-    if _present(url) and not is_web_address(url.strip() if isinstance(url, str) else url):
+    if isinstance(url, str) and len(url.strip()) > URL_LIMIT:
+        problems.append(f"url is longer than {URL_LIMIT} characters")
+    elif _present(url) and not is_web_address(url.strip() if isinstance(url, str) else url):
         problems.append(f"url {_quoted(url)} is not a web address (http or https)")
     email = record.get("email")
     if _present(email) and not is_email_address(email.strip() if isinstance(email, str) else email):
@@ -438,9 +431,8 @@ def _organization(record: dict) -> ParsedOrganization | None:
         return None
     email = data.get("email")
     email = email.strip() if isinstance(email, str) else ""
-    website = next(
-        (w.strip() for w in (data.get("website"), data.get("url")) if isinstance(w, str)), ""
-    )
+    websites = [w.strip() for w in (data.get("website"), data.get("url")) if isinstance(w, str)]
+    website = next((w for w in websites if w), "")  # "url" in version 2
     return ParsedOrganization(
         feed_id=_identifier(data.get("id") or record.get("organization_id"))[:ID_LIMIT],
         name=name,
@@ -775,7 +767,7 @@ def _is_url(source: str) -> bool:
 
 def _read_pages(url: str, per_page: int | None = None) -> Iterator[dict]:
     """Every record of a paginated endpoint, page by page, up to MAX_PAGES pages."""
-    previous_ids = None
+    previous_ids, total_pages = None, None
     for number in range(1, MAX_PAGES + 1):
         data = _fetch_json(page_url(url, number, per_page))
         if isinstance(data, list):  # an endpoint without pages
@@ -790,7 +782,8 @@ def _read_pages(url: str, per_page: int | None = None) -> Iterator[dict]:
             return
         previous_ids = ids
         yield from contents
-        total_pages = _whole_number(data.get("total_pages"), highest=10**9)
+        # A page that leaves out total_pages keeps the count an earlier page gave.
+        total_pages = _whole_number(data.get("total_pages"), highest=10**9) or total_pages
         if data.get("last_page") is True or (total_pages is not None and number >= total_pages):
             return
 

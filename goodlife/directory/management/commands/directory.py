@@ -9,7 +9,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        subcommands = parser.add_subparsers(dest="subcommand", required=True, metavar="SUBCOMMAND")
+        subcommands = parser.add_subparsers(dest="subcommand", required=True)
         importing = subcommands.add_parser(
             "import",
             help="Import an Open Referral UK feed: a JSON file or a /services URL. "
