@@ -31,7 +31,8 @@ class Team(models.Model):
 
 
 # What the administrator role may do in the Django admin: manage staff accounts and teams,
-# and read (never change) the audit trail. Nobody deletes users: they are deactivated.
+# read (never change) the audit trail, and keep matching's synonyms and places up to date.
+# Nobody deletes users: they are deactivated.
 ADMINISTRATOR_PERMISSIONS = frozenset(
     {
         "accounts.view_user",
@@ -41,6 +42,13 @@ ADMINISTRATOR_PERMISSIONS = frozenset(
         "accounts.add_team",
         "accounts.change_team",
         "audit.view_auditevent",
+        "directory.view_synonym",
+        "directory.add_synonym",
+        "directory.change_synonym",
+        "directory.delete_synonym",
+        "directory.view_place",
+        "directory.add_place",
+        "directory.change_place",
     }
 )
 

@@ -29,3 +29,13 @@ def test_other_roles_cannot_use_the_admin(as_practitioner):
     response = as_practitioner.get("/admin/accounts/user/")
     assert response.status_code == 302
     assert "/admin/login/" in response.url
+
+
+def test_administrators_keep_the_synonyms_for_matching(as_admin):
+    response = as_admin.post(
+        "/admin/directory/synonym/add/", {"word": "knitting", "related": "crafts"}
+    )
+    assert response.status_code == 302
+    from goodlife.directory.models import Synonym
+
+    assert Synonym.objects.filter(word="knitting", related="crafts").exists()
