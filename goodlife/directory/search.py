@@ -65,13 +65,24 @@ def refresh_index(service_ids) -> None:
                 )
 
 
+def _terms(words: list[str]) -> list[list[str]]:
+    """Each word or phrase as its tokens: "night sky" is two tokens that must both match."""
+    terms = []
+    for word in words:
+        tokens = [t.lower() for t in WORD.findall(word)]
+        if tokens:
+            terms.append(tokens)
+    return terms
+
+
 def _text_matches(words: list[str], any_word: bool = False) -> dict[str, float]:
     """Service ids matching the words (all of them, or any), with a relevance rank."""
-    if not words:
+    terms = _terms(words)
+    if not terms:
         return {}
     if connection.vendor == "postgresql":
-        joiner = " | " if any_word else " & "
-        query = joiner.join(f"{w}:*" for w in words)
+        parts = ["(" + " & ".join(f"{t}:*" for t in tokens) + ")" for tokens in terms]
+        query = (" | " if any_word else " & ").join(parts)
         sql = (
             "SELECT id, ts_rank(to_tsvector('english'::regconfig, COALESCE(search_text, '')), q) "
             "FROM directory_service, to_tsquery('english', %s) q "
@@ -81,8 +92,8 @@ def _text_matches(words: list[str], any_word: bool = False) -> dict[str, float]:
             cursor.execute(sql, [query])
             return {str(row[0]): float(row[1]) for row in cursor.fetchall()}
     if connection.vendor == "sqlite":
-        joiner = " OR " if any_word else " AND "
-        query = joiner.join(f'"{w}"*' for w in words)
+        parts = ["(" + " AND ".join(f'"{t}"*' for t in tokens) + ")" for tokens in terms]
+        query = (" OR " if any_word else " AND ").join(parts)
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT service_id, -bm25(directory_service_fts) FROM directory_service_fts "
@@ -92,12 +103,11 @@ def _text_matches(words: list[str], any_word: bool = False) -> dict[str, float]:
             return {str(uuid.UUID(row[0])): float(row[1]) for row in cursor.fetchall()}
     # Any other database: plain substring matching, unranked.
     condition = Q()
-    for w in words:
-        condition = (
-            (condition | Q(search_text__icontains=w))
-            if any_word
-            else (condition & Q(search_text__icontains=w))
-        )
+    for tokens in terms:
+        term = Q()
+        for t in tokens:
+            term &= Q(search_text__icontains=t)
+        condition = (condition | term) if any_word else (condition & term)
     return {str(pk): 1.0 for pk in Service.objects.filter(condition).values_list("pk", flat=True)}
 
 

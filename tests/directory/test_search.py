@@ -80,3 +80,10 @@ def test_highlight_escapes_what_it_shows():
 def test_punctuation_in_a_search_is_harmless(directory, editor):
     make_service(editor, "O'Brien's café", "Tea & cake")
     assert names(search(Filters(text="o'brien's \"café\" AND OR *"))) == ["O'Brien's café"]
+
+
+def test_phrases_from_the_synonym_table_are_searched_safely(directory):
+    from goodlife.directory.search import matching_any
+
+    found = matching_any(["night sky", "space", "it's", "a|b", "x & y"])
+    assert str(directory["astronomy"].pk) in found
