@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "goodlife.practice",
     "goodlife.strengths",
     "goodlife.directory",
+    "goodlife.planning",
     "goodlife.wellbeing",
     "goodlife.ui",
     "django.contrib.admin",

@@ -14,5 +14,6 @@ urlpatterns = [
     path("", include("goodlife.wellbeing.urls")),
     path("", include("goodlife.strengths.urls")),
     path("", include("goodlife.directory.urls")),
+    path("", include("goodlife.planning.urls")),
     path("admin/", admin.site.urls),
 ]

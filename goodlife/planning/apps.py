@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class PlanningConfig(AppConfig):
+    name = "goodlife.planning"
+    label = "planning"
+    verbose_name = "Ideas, outcomes and plans"
+
+    def ready(self):
+        from goodlife.planning import wiring
+
+        wiring.register()

@@ -1,0 +1,121 @@
+from django import forms
+
+from goodlife.directory.forms import CheckboxSelect
+from goodlife.planning.models import IdeaStatus, Who
+from goodlife.planning.tiers import TIERS
+from goodlife.ui.forms import GovukCheckbox, GovukDateField, GovukRadioSelect
+from goodlife.wellbeing.domains import DOMAINS
+
+
+def _aspiration_choices(person):
+    current = person.aspirations.filter(retired_at__isnull=True)
+    return [("", "What matters to them (no single aspiration)")] + [
+        (str(a.pk), f"“{a.text}”") for a in current
+    ]
+
+
+class IdeaForm(forms.Form):
+    aspiration = forms.ChoiceField(
+        label="Which aspiration or need is it for?", required=False, widget=GovukRadioSelect
+    )
+    text = forms.CharField(
+        label="The idea",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="For example, get a book about space from the library",
+        error_messages={"required": "Enter the idea"},
+    )
+    tier = forms.ChoiceField(
+        label="Where would it come from?",
+        choices=TIERS,
+        widget=GovukRadioSelect,
+        help_text="In order of least intrusion: start at the top",
+        error_messages={"required": "Select where the idea would come from"},
+    )
+
+    def __init__(self, *args, person, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.person = person
+        self.fields["aspiration"].choices = _aspiration_choices(person)
+
+    def clean_aspiration(self):
+        value = self.cleaned_data["aspiration"]
+        if not value:
+            return None
+        aspiration = self.person.aspirations.filter(pk=value).first()
+        if aspiration is None:
+            raise forms.ValidationError("Select one of the person's aspirations")
+        return aspiration
+
+
+class IdeaStatusForm(forms.Form):
+    status = forms.ChoiceField(
+        label="What did the person think?",
+        choices=IdeaStatus.choices,
+        widget=GovukRadioSelect,
+        error_messages={"required": "Select what the person thought"},
+    )
+    reason = forms.CharField(
+        label="Why not? (if they did not want it)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("status") == IdeaStatus.NOT_WANTED and not cleaned.get("reason", "").strip():
+            self.add_error("reason", "Say why the person did not want it: it is kept with the idea")
+        return cleaned
+
+
+class OutcomeForm(forms.Form):
+    aspiration = forms.ChoiceField(
+        label="Which aspiration does it serve?", required=False, widget=GovukRadioSelect
+    )
+    text = forms.CharField(
+        label="What will be different, in positive words?",
+        help_text="For example, Tom goes to the astronomy society at least twice a month",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Enter what will be different"},
+    )
+    how_we_will_know = forms.CharField(
+        label="How will you both know?",
+        required=False,
+        help_text="For example, Tom tells us at the review, and the society's register",
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    by_when = GovukDateField(label="By when?", error_name="The date", required=False)
+    short_term = forms.BooleanField(
+        label="A small, likely win for the next few weeks",
+        required=False,
+        widget=GovukCheckbox,
+    )
+    domains = forms.MultipleChoiceField(
+        label="Areas of wellbeing it speaks to (Care Act)",
+        required=False,
+        widget=CheckboxSelect,
+        choices=[(d.key, d.short) for d in DOMAINS],
+    )
+
+    def __init__(self, *args, person, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.person = person
+        self.fields["aspiration"].choices = _aspiration_choices(person)
+
+    clean_aspiration = IdeaForm.clean_aspiration
+
+
+class TaskForm(forms.Form):
+    what = forms.CharField(
+        label="What is the step?",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "Enter the step"},
+    )
+    who = forms.ChoiceField(
+        label="Who will do it?",
+        choices=Who.choices,
+        widget=GovukRadioSelect,
+        help_text="The person first, wherever they can",
+        error_messages={"required": "Select who will do it"},
+    )
+    who_name = forms.CharField(label="Their name (optional)", required=False, max_length=120)
+    by_when = GovukDateField(label="By when? (optional)", error_name="The date", required=False)

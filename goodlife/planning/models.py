@@ -1,0 +1,110 @@
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from goodlife.directory.models import Service
+from goodlife.people.models import Person
+from goodlife.planning.tiers import TIERS
+from goodlife.strengths.models import Aspiration
+
+
+class IdeaStatus(models.TextChoices):
+    PROPOSED = "proposed", "To talk about"
+    WANTED = "wanted", "The person wants to try it"
+    NOT_WANTED = "not_wanted", "The person did not want it"
+
+
+class Idea(models.Model):
+    """An idea developed with the person for an aspiration or need (MASOSS: Solutions)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="ideas")
+    aspiration = models.ForeignKey(
+        Aspiration, null=True, blank=True, on_delete=models.PROTECT, related_name="ideas"
+    )
+    text = models.TextField()
+    tier = models.CharField(max_length=20, choices=TIERS)
+    service = models.ForeignKey(
+        Service, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    status = models.CharField(
+        max_length=12, choices=IdeaStatus.choices, default=IdeaStatus.PROPOSED
+    )
+    not_wanted_reason = models.TextField(blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["recorded_at"]
+
+    def __str__(self):
+        return self.text[:60]
+
+
+class OutcomeStatus(models.TextChoices):
+    WORKING = "working", "Working towards it"
+    ACHIEVED = "achieved", "Achieved"
+    PARTLY = "partly", "Partly achieved"
+    NOT_ACHIEVED = "not_achieved", "Not achieved"
+
+
+class Outcome(models.Model):
+    """What the person wants to be different, in positive words, with how you will both
+    know and by when (MASOSS: Outcomes). Traced to an aspiration or to what matters."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="outcomes")
+    aspiration = models.ForeignKey(
+        Aspiration, null=True, blank=True, on_delete=models.PROTECT, related_name="outcomes"
+    )
+    text = models.TextField()
+    how_we_will_know = models.TextField(blank=True)
+    by_when = models.DateField(null=True, blank=True)
+    short_term = models.BooleanField(default=False)
+    domains = models.JSONField(default=list)  # Care Act wellbeing domain keys
+    status = models.CharField(
+        max_length=15, choices=OutcomeStatus.choices, default=OutcomeStatus.WORKING
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["by_when", "recorded_at"]
+
+    def __str__(self):
+        return self.text[:60]
+
+
+class Who(models.TextChoices):
+    PERSON = "person", "The person"
+    FAMILY = "family", "Family or a friend"
+    WORKER = "worker", "The worker"
+    OTHER = "other", "Someone else"
+
+
+class Task(models.Model):
+    """A small step towards an outcome: who does what by when (the person first)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    outcome = models.ForeignKey(Outcome, on_delete=models.PROTECT, related_name="tasks")
+    what = models.TextField()
+    who = models.CharField(max_length=10, choices=Who.choices)
+    who_name = models.CharField(max_length=120, blank=True)
+    by_when = models.DateField(null=True, blank=True)
+    done_at = models.DateTimeField(null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["by_when", "recorded_at"]
+
+    def __str__(self):
+        return self.what[:60]

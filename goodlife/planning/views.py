@@ -1,0 +1,166 @@
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+
+from goodlife.accounts.typed_work import take_typed_work
+from goodlife.directory.models import NotedSuggestion, Service
+from goodlife.people.access import person_view
+from goodlife.planning import services, smart
+from goodlife.planning.forms import IdeaForm, IdeaStatusForm, OutcomeForm, TaskForm
+from goodlife.planning.models import Idea, Outcome, Task
+from goodlife.planning.tiers import ORDER
+from goodlife.wellbeing.domains import DOMAINS_BY_KEY
+
+
+def _submitted(request):
+    return request.POST if request.method == "POST" else take_typed_work(request)
+
+
+def _to_plan(person, anchor=""):
+    return redirect(f"/people/{person.pk}/plan/{anchor}")
+
+
+@person_view(summary="Viewed ideas and outcomes")
+def plan(request, person):
+    aspirations = list(person.aspirations.filter(retired_at__isnull=True))
+    ideas = list(Idea.objects.filter(person=person).select_related("service"))
+    outcomes = list(Outcome.objects.filter(person=person).prefetch_related("tasks"))
+    threads = []
+    for aspiration in [*aspirations, None]:
+        own_ideas = sorted(
+            (i for i in ideas if i.aspiration_id == (aspiration.pk if aspiration else None)),
+            key=lambda i: ORDER[i.tier],
+        )
+        own_outcomes = [
+            o for o in outcomes if o.aspiration_id == (aspiration.pk if aspiration else None)
+        ]
+        if aspiration is None and not own_ideas and not own_outcomes:
+            continue
+        threads.append({"aspiration": aspiration, "ideas": own_ideas, "outcomes": own_outcomes})
+    noted = NotedSuggestion.objects.filter(person=person).select_related("service")
+    already = {i.service_id for i in ideas if i.service_id}
+    return TemplateResponse(
+        request,
+        "planning/plan.html",
+        {
+            "person": person,
+            "threads": threads,
+            "noted": [n for n in noted if n.service_id not in already],
+            "domain_names": {k: d.short for k, d in DOMAINS_BY_KEY.items()},
+        },
+    )
+
+
+@person_view(summary="Opened the add idea form")
+def add_idea(request, person):
+    service = None
+    if request.GET.get("service"):
+        service = Service.objects.filter(pk=request.GET["service"]).first()
+    initial = {
+        "text": f"Try {service.name}" if service else "",
+        "tier": "community" if service else None,
+        "aspiration": request.GET.get("aspiration", ""),
+    }
+    form = IdeaForm(_submitted(request), initial=initial, person=person)
+    if request.method == "POST" and form.is_valid():
+        service = Service.objects.filter(pk=request.POST.get("service") or None).first()
+        services.add_idea(person, by=request.user, service=service, **form.cleaned_data)
+        messages.success(request, "Idea added.")
+        return _to_plan(person)
+    return TemplateResponse(
+        request,
+        "planning/form.html",
+        {
+            "person": person,
+            "form": form,
+            "title": "Add an idea",
+            "button": "Add idea",
+            "service": service,
+        },
+    )
+
+
+@person_view(summary="Opened an idea to record what the person thought")
+def idea_status(request, person, idea_id):
+    idea = get_object_or_404(Idea, pk=idea_id, person=person)
+    form = IdeaStatusForm(_submitted(request), initial={"status": idea.status})
+    if request.method == "POST" and form.is_valid():
+        services.set_idea_status(idea, by=request.user, **form.cleaned_data)
+        messages.success(request, "Saved.")
+        return _to_plan(person)
+    return TemplateResponse(
+        request,
+        "planning/form.html",
+        {
+            "person": person,
+            "form": form,
+            "title": "What did the person think of this idea?",
+            "button": "Save",
+            "quoted": idea.text,
+        },
+    )
+
+
+@person_view(summary="Opened the add outcome form")
+def add_outcome(request, person):
+    data = _submitted(request)
+    form = OutcomeForm(
+        data, initial={"aspiration": request.GET.get("aspiration", "")}, person=person
+    )
+    findings = None
+    if request.method == "POST" and form.is_valid():
+        values = form.cleaned_data
+        findings = smart.check(
+            values["text"],
+            how_we_will_know=values["how_we_will_know"],
+            by_when=values["by_when"],
+            today=timezone.localdate(),
+            name=person.display_name,
+        )
+        # The check suggests; the worker decides. "Save as it is" keeps the wording.
+        if not findings or "save_anyway" in request.POST:
+            services.add_outcome(person, by=request.user, **values)
+            messages.success(request, "Outcome added. Break it into small steps next.")
+            return _to_plan(person)
+    return TemplateResponse(
+        request,
+        "planning/outcome_form.html",
+        {
+            "person": person,
+            "form": form,
+            "findings": findings,
+        },
+    )
+
+
+@person_view(summary="Opened the add task form")
+def add_task(request, person, outcome_id):
+    outcome = get_object_or_404(Outcome, pk=outcome_id, person=person)
+    form = TaskForm(_submitted(request), initial={"who": "person"})
+    if request.method == "POST" and form.is_valid():
+        services.add_task(outcome, by=request.user, **form.cleaned_data)
+        messages.success(request, "Step added.")
+        return _to_plan(person, f"#outcome-{outcome.pk}")
+    return TemplateResponse(
+        request,
+        "planning/form.html",
+        {
+            "person": person,
+            "form": form,
+            "title": "Add a step",
+            "button": "Add step",
+            "quoted": outcome.text,
+        },
+    )
+
+
+@person_view(summary="Marked a task done")
+def task_done(request, person, task_id):
+    task = get_object_or_404(
+        Task.objects.select_related("outcome"), pk=task_id, outcome__person=person
+    )
+    if request.method == "POST":
+        services.complete_task(task, by=request.user)
+        messages.success(request, "Step marked as done.")
+    return _to_plan(person, f"#outcome-{task.outcome_id}")
