@@ -180,6 +180,23 @@ class CostOption(models.Model):
         return self.option
 
 
+class Contact(models.Model):
+    """A named contact for a service (ORUK ``contacts``): who to ask for, and how."""
+
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="contacts")
+    feed_id = models.CharField(max_length=200, blank=True)
+    name = models.CharField(max_length=200, blank=True)
+    title = models.CharField(max_length=200, blank=True)
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self):
+        return self.name or self.title or self.email or self.phone
+
+
 class Synonym(models.Model):
     """Words that mean a related interest, for matching: astronaut → space. A council
     extends this table without code."""

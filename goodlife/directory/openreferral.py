@@ -33,6 +33,7 @@ from goodlife.audit.services import record as audit
 from goodlife.directory.models import (
     LOCAL,
     OFFERINGS,
+    Contact,
     CostOption,
     Location,
     Organization,
@@ -148,6 +149,15 @@ class ParsedCostOption:
 
 
 @dataclass(frozen=True)
+class ParsedContact:
+    feed_id: str = ""
+    name: str = ""
+    title: str = ""
+    email: str = ""
+    phone: str = ""
+
+
+@dataclass(frozen=True)
 class ParsedService:
     feed_id: str
     name: str
@@ -168,6 +178,7 @@ class ParsedService:
     terms: tuple[ParsedTerm, ...] = ()
     schedules: tuple[ParsedSchedule, ...] = ()
     cost_options: tuple[ParsedCostOption, ...] = ()
+    contacts: tuple[ParsedContact, ...] = ()
     feed_hash: str = field(default="", compare=False)
 
 
@@ -372,6 +383,7 @@ def parse_service(record: dict) -> ParsedService:
         terms=terms,
         schedules=_schedules(record),
         cost_options=cost_options,
+        contacts=_contacts(record),
     )
     return replace(parsed, feed_hash=fingerprint(parsed))
 
@@ -380,6 +392,10 @@ def fingerprint(parsed: ParsedService) -> str:
     """A sha256 of the parsed record: the same data always gives the same fingerprint."""
     data = asdict(parsed)
     data.pop("feed_hash")
+    # A record without contacts keeps the fingerprint it had before contacts were read, so
+    # the first import after that change does not rewrite every such service.
+    if not data["contacts"]:
+        del data["contacts"]
     text = json.dumps(data, sort_keys=True, default=str, ensure_ascii=False)
     return hashlib.sha256(text.encode()).hexdigest()
 
@@ -403,11 +419,35 @@ def _phone(record: dict) -> str:
     phones = _dicts(record.get("phones"))
     for contact in _dicts(record.get("contacts")):
         phones += _dicts(contact.get("phones"))
+    return _first_number(phones)
+
+
+def _first_number(phones: list[dict]) -> str:
+    """The first phone number that fits in the directory, its spacing tidied."""
     for phone in phones:
         number = " ".join(_identifier(phone.get("number")).split())
         if number and len(number) <= 40:
             return number
     return ""
+
+
+def _contacts(record: dict) -> tuple[ParsedContact, ...]:
+    """Named contacts (version 3 and 2 alike): a broken email address is dropped, not the
+    contact, and never the service."""
+    contacts = []
+    for entry in _dicts(record.get("contacts")):
+        email = entry.get("email")
+        email = email.strip() if isinstance(email, str) else ""
+        contact = ParsedContact(
+            feed_id=_identifier(entry.get("id"))[:ID_LIMIT],
+            name=plain_text(entry.get("name"), 200),
+            title=plain_text(entry.get("title"), 200),
+            email=email if is_email_address(email) else "",
+            phone=_first_number(_dicts(entry.get("phones"))),
+        )
+        if contact.name or contact.title or contact.email or contact.phone:
+            contacts.append(contact)
+    return tuple(contacts)
 
 
 def _languages(value) -> str:
@@ -674,6 +714,10 @@ def _save_service(source: str, parsed: ParsedService) -> str:
     service.cost_options.all().delete()
     CostOption.objects.bulk_create(
         CostOption(service=service, **asdict(option)) for option in parsed.cost_options
+    )
+    service.contacts.all().delete()
+    Contact.objects.bulk_create(
+        Contact(service=service, **asdict(contact)) for contact in parsed.contacts
     )
     _refresh_search([service, *Service.objects.filter(pk__in=stale).exclude(pk=service.pk)])
     return outcome
@@ -954,6 +998,32 @@ def _cost_option_to_oruk(service: Service, option: CostOption) -> dict:
     }
 
 
+def _contact_to_oruk(service: Service, contact: Contact) -> dict:
+    contact_id = _derived_id(service, "contact", contact.pk)
+    return {
+        "id": contact_id,
+        "service_id": str(service.pk),
+        **_without_empty(
+            {
+                "name": contact.name,
+                "title": contact.title,
+                "email": contact.email if is_email_address(contact.email) else "",
+            }
+        ),
+        "phones": (
+            [
+                {
+                    "id": _derived_id(service, "contact", contact.pk, "phone"),
+                    "contact_id": contact_id,
+                    "number": contact.phone,
+                }
+            ]
+            if contact.phone
+            else []
+        ),
+    }
+
+
 def _term_to_oruk(service: Service, term: TaxonomyTerm) -> dict:
     return {
         "id": _derived_id(service, "attribute", term.pk),
@@ -970,7 +1040,7 @@ def _term_to_oruk(service: Service, term: TaxonomyTerm) -> dict:
 
 def service_to_oruk(service: Service, *, full: bool = True) -> dict:
     """A service as an Open Referral UK (version 3) service object: the full form with its
-    schedules, costs, places and terms, or (``full=False``) the list form."""
+    schedules, costs, places, terms and contacts, or (``full=False``) the list form."""
     data = _service_fields(service)
     if not full:
         return data
@@ -999,7 +1069,7 @@ def service_to_oruk(service: Service, *, full: bool = True) -> dict:
             if service.phone
             else []
         ),
-        contacts=[],
+        contacts=[_contact_to_oruk(service, c) for c in service.contacts.all()],
         service_areas=[],
         funding=[],
     )

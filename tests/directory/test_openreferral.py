@@ -630,7 +630,7 @@ def test_an_imported_service_is_published_as_a_valid_oruk_service():
     assert "latitude" not in at_location["location"]
     assert data["cost_options"][0]["amount"] == 35
     assert data["attributes"][0]["taxonomy_term"]["name"] == "name"
-    assert data["contacts"] == []
+    assert [contact["name"] for contact in data["contacts"]] == ["Ann Persona"]
     # What we publish reads back as the same service.
     again, original = parse_service(json.loads(json.dumps(data))), parse_service(load(EXAMPLE))
     assert (again.name, again.minimum_age, again.is_free) == ("Community Counselling", 12, False)
