@@ -1,7 +1,7 @@
 from django import forms
 
 from goodlife.directory.forms import CheckboxSelect
-from goodlife.planning.models import IdeaStatus, Who
+from goodlife.planning.models import AgreedHow, IdeaStatus, Who
 from goodlife.planning.tiers import TIERS
 from goodlife.ui.forms import GovukCheckbox, GovukDateField, GovukRadioSelect
 from goodlife.wellbeing.domains import DOMAINS
@@ -119,3 +119,82 @@ class TaskForm(forms.Form):
     )
     who_name = forms.CharField(label="Their name (optional)", required=False, max_length=120)
     by_when = GovukDateField(label="By when? (optional)", error_name="The date", required=False)
+
+
+class PlanTextsForm(forms.Form):
+    contingency = forms.CharField(
+        label="Contingency plan",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="What happens if things do not go as planned, and who to call",
+    )
+    disengagement = forms.CharField(
+        label="How the worker will step back",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="The plan for the worker's gradual disengagement as the person takes over",
+    )
+
+
+class PlanItemForm(forms.Form):
+    description = forms.CharField(
+        label="What is the support?",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "Enter what the support is"},
+    )
+    tier = forms.ChoiceField(
+        label="Where does it come from?",
+        choices=TIERS,
+        widget=GovukRadioSelect,
+        help_text="In order of least intrusion: start at the top",
+        error_messages={"required": "Select where the support comes from"},
+    )
+    outcomes = forms.MultipleChoiceField(
+        label="Which outcomes does it serve?", required=False, widget=CheckboxSelect
+    )
+    provided_by = forms.CharField(
+        label="Who provides it? (optional)", required=False, max_length=200
+    )
+    starts_on = GovukDateField(label="Start date", error_name="The start date", required=False)
+    ends_on = GovukDateField(
+        label="Planned end date",
+        error_name="The planned end date",
+        required=False,
+        help_text="Council-funded support is short-term: give an end date",
+    )
+    open_ended_reason = forms.CharField(
+        label="If it has no end date, why? (optional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, person, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.person = person
+        self.fields["outcomes"].choices = [(str(o.pk), o.text) for o in person.outcomes.all()]
+
+    def clean_outcomes(self):
+        ids = self.cleaned_data["outcomes"]
+        return list(self.person.outcomes.filter(pk__in=ids))
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("starts_on"), cleaned.get("ends_on")
+        if start and end and end <= start:
+            self.add_error("ends_on", "The planned end date must be after the start date")
+        return cleaned
+
+
+class AgreeForm(forms.Form):
+    agreed_on = GovukDateField(
+        label="When was it agreed?",
+        error_name="The date",
+        past_only=True,
+        error_messages={"required": "Enter when the plan was agreed"},
+    )
+    agreed_how = forms.ChoiceField(
+        label="How was it agreed with the person?",
+        choices=AgreedHow.choices,
+        widget=GovukRadioSelect,
+        error_messages={"required": "Select how it was agreed"},
+    )

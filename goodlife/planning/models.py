@@ -108,3 +108,72 @@ class Task(models.Model):
 
     def __str__(self):
         return self.what[:60]
+
+
+class PlanStatus(models.TextChoices):
+    DRAFT = "draft", "Being written"
+    AGREED = "agreed", "Agreed"
+    REPLACED = "replaced", "Replaced by a newer version"
+
+
+class AgreedHow(models.TextChoices):
+    IN_PERSON = "in_person", "In person"
+    PHONE = "phone", "By phone"
+    VIDEO = "video", "By video call"
+    WRITING = "writing", "In writing"
+    REPRESENTATIVE = "representative", "With their representative"
+
+
+class SupportPlan(models.Model):
+    """A co-produced support plan. Each agreed version is kept; changes start a new one."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="support_plans")
+    number = models.PositiveIntegerField(default=1)
+    status = models.CharField(max_length=10, choices=PlanStatus.choices, default=PlanStatus.DRAFT)
+    contingency = models.TextField(blank=True)
+    disengagement = models.TextField(blank=True)
+    agreed_on = models.DateField(null=True, blank=True)
+    agreed_how = models.CharField(max_length=20, choices=AgreedHow.choices, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["person", "number"], name="support_plan_number")
+        ]
+
+    def __str__(self):
+        return f"Support plan {self.number}"
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == PlanStatus.DRAFT
+
+
+class PlanItem(models.Model):
+    """One solution in a plan, serving one or more outcomes (MASOSS: Services)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    plan = models.ForeignKey(SupportPlan, on_delete=models.CASCADE, related_name="items")
+    description = models.TextField()
+    tier = models.CharField(max_length=20, choices=TIERS)
+    outcomes = models.ManyToManyField(Outcome, blank=True, related_name="plan_items")
+    provided_by = models.CharField(max_length=200, blank=True)
+    starts_on = models.DateField(null=True, blank=True)
+    ends_on = models.DateField(null=True, blank=True)
+    open_ended_reason = models.TextField(blank=True)
+    signed_off_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    signed_off_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["plan", "id"]
+
+    def __str__(self):
+        return self.description[:60]

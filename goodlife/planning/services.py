@@ -1,11 +1,23 @@
-"""Writing ideas, outcomes and tasks: one transaction each, each audited."""
+"""Writing ideas, outcomes, tasks and support plans: one transaction each, each audited."""
+
+import uuid
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from goodlife.audit.models import Action
 from goodlife.audit.services import record as audit
-from goodlife.planning.models import Idea, IdeaStatus, Outcome, Task
+from goodlife.planning import rules
+from goodlife.planning.models import (
+    Idea,
+    IdeaStatus,
+    Outcome,
+    PlanItem,
+    PlanStatus,
+    SupportPlan,
+    Task,
+)
 
 
 class NotAllowed(Exception):
@@ -82,3 +94,149 @@ def complete_task(task, *, by) -> Task:
     task.refresh_from_db()
     audit(Action.CHANGE, user=by, person_id=task.outcome.person_id, obj=task, summary="Task done")
     return task
+
+
+class PlanNotReady(Exception):
+    def __init__(self, problems):
+        super().__init__("The plan is not ready to agree")
+        self.problems = problems
+
+
+def _items_with_counts(plan):
+    return [(item, item.outcomes.count()) for item in plan.items.all()]
+
+
+def problems_of(plan):
+    return rules.plan_problems(plan, _items_with_counts(plan))
+
+
+@transaction.atomic
+def start_plan(person, *, by) -> SupportPlan:
+    """A new draft: the first plan, or a new version copied from the latest one."""
+    latest = SupportPlan.objects.filter(person=person).order_by("-number").first()
+    if latest is not None and latest.is_draft:
+        return latest
+    plan = SupportPlan.objects.create(
+        person=person,
+        created_by=by,
+        number=(latest.number + 1) if latest else 1,
+        contingency=latest.contingency if latest else "",
+        disengagement=latest.disengagement if latest else "",
+    )
+    if latest is not None:
+        for item in latest.items.all():
+            outcomes = list(item.outcomes.all())
+            item.id, item.plan = uuid.uuid4(), plan
+            item._state.adding = True
+            item.save()
+            item.outcomes.set(outcomes)
+    audit(
+        Action.CREATE,
+        user=by,
+        person_id=person.pk,
+        obj=plan,
+        summary=f"Started support plan {plan.number}",
+    )
+    return plan
+
+
+@transaction.atomic
+def save_plan_texts(plan, *, by, expected_version, contingency, disengagement) -> SupportPlan:
+    updated = SupportPlan.objects.filter(
+        pk=plan.pk, version=expected_version, status=PlanStatus.DRAFT
+    ).update(contingency=contingency, disengagement=disengagement, version=F("version") + 1)
+    if not updated:
+        raise NotAllowed("The plan was changed or agreed by someone else: reload it")
+    plan.refresh_from_db()
+    audit(
+        Action.CHANGE,
+        user=by,
+        person_id=plan.person_id,
+        obj=plan,
+        summary="Changed the contingency and disengagement plans",
+    )
+    return plan
+
+
+@transaction.atomic
+def add_item(
+    plan,
+    *,
+    by,
+    description,
+    tier,
+    outcomes=(),
+    provided_by="",
+    starts_on=None,
+    ends_on=None,
+    open_ended_reason="",
+) -> PlanItem:
+    plan = SupportPlan.objects.select_for_update().get(pk=plan.pk)
+    if not plan.is_draft:
+        raise NotAllowed("Agreed plans are not changed: start a new version")
+    if any(o.person_id != plan.person_id for o in outcomes):
+        raise NotAllowed("Outcomes must be the person's own")
+    item = PlanItem.objects.create(
+        plan=plan,
+        description=description,
+        tier=tier,
+        provided_by=provided_by,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        open_ended_reason=open_ended_reason,
+    )
+    item.outcomes.set(outcomes)
+    audit(
+        Action.CREATE,
+        user=by,
+        person_id=plan.person_id,
+        obj=item,
+        summary="Added an item to the support plan",
+    )
+    return item
+
+
+@transaction.atomic
+def sign_off(item, *, by) -> PlanItem:
+    if by.role != "team_manager":
+        raise NotAllowed("Only a team manager signs off council-funded support")
+    if not SupportPlan.objects.get(pk=item.plan_id).is_draft:
+        raise NotAllowed("Agreed plans are not changed: start a new version")
+    PlanItem.objects.filter(pk=item.pk).update(signed_off_by=by, signed_off_at=timezone.now())
+    item.refresh_from_db()
+    audit(
+        Action.CHANGE,
+        user=by,
+        person_id=item.plan.person_id,
+        obj=item,
+        summary="Signed off council-funded support",
+    )
+    return item
+
+
+@transaction.atomic
+def agree_plan(plan, *, by, agreed_on, agreed_how) -> SupportPlan:
+    plan = SupportPlan.objects.select_for_update().get(pk=plan.pk)
+    if not plan.is_draft:
+        raise NotAllowed("This plan is already agreed")
+    problems = problems_of(plan)
+    if problems:
+        raise PlanNotReady(problems)
+    SupportPlan.objects.filter(person=plan.person, status=PlanStatus.AGREED).update(
+        status=PlanStatus.REPLACED
+    )
+    SupportPlan.objects.filter(pk=plan.pk).update(
+        status=PlanStatus.AGREED,
+        agreed_on=agreed_on,
+        agreed_how=agreed_how,
+        version=F("version") + 1,
+    )
+    plan.refresh_from_db()
+    audit(
+        Action.CHANGE,
+        user=by,
+        person_id=plan.person_id,
+        obj=plan,
+        summary=f"Support plan {plan.number} agreed with the person",
+    )
+    return plan

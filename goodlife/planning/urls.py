@@ -13,4 +13,11 @@ urlpatterns = [
     path(P + "outcomes/add/", views.add_outcome, name="add-outcome"),
     path(P + "outcomes/<uuid:outcome_id>/tasks/add/", views.add_task, name="add-task"),
     path(P + "tasks/<uuid:task_id>/done/", views.task_done, name="task-done"),
+    path(P + "support-plan/", views.support_plan, name="support-plan"),
+    path(P + "support-plan/start/", views.start_support_plan, name="start-support-plan"),
+    path(P + "support-plan/items/add/", views.add_plan_item, name="add-plan-item"),
+    path(
+        P + "support-plan/items/<uuid:item_id>/sign-off/", views.sign_off_item, name="sign-off-item"
+    ),
+    path(P + "support-plan/agree/", views.agree_support_plan, name="agree-support-plan"),
 ]

@@ -7,9 +7,17 @@ from goodlife.accounts.typed_work import take_typed_work
 from goodlife.directory.models import NotedSuggestion, Service
 from goodlife.people.access import person_view
 from goodlife.planning import services, smart
-from goodlife.planning.forms import IdeaForm, IdeaStatusForm, OutcomeForm, TaskForm
-from goodlife.planning.models import Idea, Outcome, Task
-from goodlife.planning.tiers import ORDER
+from goodlife.planning.forms import (
+    AgreeForm,
+    IdeaForm,
+    IdeaStatusForm,
+    OutcomeForm,
+    PlanItemForm,
+    PlanTextsForm,
+    TaskForm,
+)
+from goodlife.planning.models import Idea, Outcome, PlanItem, SupportPlan, Task
+from goodlife.planning.tiers import COUNCIL_FUNDED, ORDER
 from goodlife.wellbeing.domains import DOMAINS_BY_KEY
 
 
@@ -164,3 +172,115 @@ def task_done(request, person, task_id):
         services.complete_task(task, by=request.user)
         messages.success(request, "Step marked as done.")
     return _to_plan(person, f"#outcome-{task.outcome_id}")
+
+
+def _plan_context(plan):
+    items = sorted(
+        plan.items.prefetch_related("outcomes").select_related("signed_off_by"),
+        key=lambda i: ORDER[i.tier],
+    )
+    problems = services.problems_of(plan) if plan.is_draft else []
+    flagged = {p.item.pk for p in problems if p.item is not None}
+    return {
+        "plan": plan,
+        "items": items,
+        "problems": problems,
+        "flagged": flagged,
+        "council_funded": COUNCIL_FUNDED,
+    }
+
+
+@person_view(summary="Viewed the support plan")
+def support_plan(request, person):
+    plans = list(SupportPlan.objects.filter(person=person))
+    current = plans[0] if plans else None
+    context = {"person": person, "plans": plans, "is_manager": request.user.role == "team_manager"}
+    if current is not None:
+        data = _submitted(request) if request.method == "POST" else None
+        context.update(_plan_context(current))
+        context["texts"] = PlanTextsForm(
+            data,
+            initial={"contingency": current.contingency, "disengagement": current.disengagement},
+        )
+        if request.method == "POST" and context["texts"].is_valid():
+            try:
+                services.save_plan_texts(
+                    current,
+                    by=request.user,
+                    expected_version=int(request.POST.get("version", 0)),
+                    **context["texts"].cleaned_data,
+                )
+            except (services.NotAllowed, ValueError) as exc:
+                messages.error(request, str(exc))
+            else:
+                messages.success(request, "Saved.")
+                return redirect("planning:support-plan", person_id=person.pk)
+    return TemplateResponse(request, "planning/support_plan.html", context)
+
+
+@person_view(summary="Started a support plan")
+def start_support_plan(request, person):
+    if request.method == "POST":
+        plan = services.start_plan(person, by=request.user)
+        messages.success(request, f"Support plan {plan.number} started.")
+    return redirect("planning:support-plan", person_id=person.pk)
+
+
+@person_view(summary="Opened the add plan item form")
+def add_plan_item(request, person):
+    plan = SupportPlan.objects.filter(person=person, status="draft").first()
+    if plan is None:
+        return redirect("planning:support-plan", person_id=person.pk)
+    form = PlanItemForm(_submitted(request), person=person)
+    if request.method == "POST" and form.is_valid():
+        services.add_item(plan, by=request.user, **form.cleaned_data)
+        messages.success(request, "Added to the plan.")
+        return redirect("planning:support-plan", person_id=person.pk)
+    return TemplateResponse(
+        request,
+        "planning/form.html",
+        {
+            "person": person,
+            "form": form,
+            "title": "Add to the support plan",
+            "button": "Add",
+        },
+    )
+
+
+@person_view(summary="Signed off plan support")
+def sign_off_item(request, person, item_id):
+    item = get_object_or_404(
+        PlanItem.objects.select_related("plan"), pk=item_id, plan__person=person
+    )
+    if request.method == "POST":
+        try:
+            services.sign_off(item, by=request.user)
+        except services.NotAllowed as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, "Signed off.")
+    return redirect("planning:support-plan", person_id=person.pk)
+
+
+@person_view(summary="Opened the agree plan form")
+def agree_support_plan(request, person):
+    plan = SupportPlan.objects.filter(person=person, status="draft").first()
+    if plan is None:
+        return redirect("planning:support-plan", person_id=person.pk)
+    form = AgreeForm(_submitted(request), initial={"agreed_on": timezone.localdate()})
+    problems = services.problems_of(plan)
+    if request.method == "POST" and form.is_valid() and not problems:
+        services.agree_plan(plan, by=request.user, **form.cleaned_data)
+        messages.success(request, f"Support plan {plan.number} agreed.")
+        return redirect("planning:support-plan", person_id=person.pk)
+    return TemplateResponse(
+        request,
+        "planning/agree.html",
+        {
+            "person": person,
+            "form": form,
+            "plan": plan,
+            "problems": problems,
+        },
+    )

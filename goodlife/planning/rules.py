@@ -1,0 +1,58 @@
+"""What a support plan needs before the person and worker agree it. Plain Python.
+
+Council-funded support is short-term by default, with an end date, and a manager signs
+it off; every plan has a contingency plan and a plan for the worker's disengagement; and
+every service traces back to an outcome (the golden thread).
+"""
+
+from dataclasses import dataclass
+
+from goodlife.planning.tiers import COUNCIL_FUNDED
+
+
+@dataclass(frozen=True)
+class Problem:
+    item: object | None  # the plan item concerned, or None for the plan as a whole
+    message: str
+
+
+def item_problems(item, outcome_count: int) -> list[Problem]:
+    problems = []
+    if outcome_count == 0:
+        problems.append(
+            Problem(
+                item,
+                f"“{item.description}” serves no outcome: link it to "
+                "one, or ask whether it is needed",
+            )
+        )
+    if item.tier in COUNCIL_FUNDED:
+        if item.starts_on is None:
+            problems.append(Problem(item, f"“{item.description}” needs a start date"))
+        if item.ends_on is None and not item.open_ended_reason.strip():
+            problems.append(
+                Problem(
+                    item,
+                    f"“{item.description}” needs a planned end date, or "
+                    "a reason why it is open-ended",
+                )
+            )
+        if item.signed_off_at is None:
+            problems.append(Problem(item, f"“{item.description}” needs a manager's sign-off"))
+    return problems
+
+
+def plan_problems(plan, items_with_outcome_counts) -> list[Problem]:
+    """Everything standing between this plan and its agreement; empty when it is ready."""
+    problems = []
+    if not items_with_outcome_counts:
+        problems.append(Problem(None, "Add at least one item to the plan"))
+    for item, count in items_with_outcome_counts:
+        problems.extend(item_problems(item, count))
+    if not plan.contingency.strip():
+        problems.append(
+            Problem(None, "Write the contingency plan: what happens if things do not go as planned")
+        )
+    if not plan.disengagement.strip():
+        problems.append(Problem(None, "Write the plan for the worker's gradual disengagement"))
+    return problems

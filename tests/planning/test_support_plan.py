@@ -1,0 +1,122 @@
+import datetime
+
+import pytest
+
+from goodlife.planning import services
+from goodlife.planning.models import PlanStatus, SupportPlan
+from goodlife.strengths import services as strengths
+
+TODAY = datetime.date.today()  # noqa: DTZ011
+
+
+@pytest.fixture
+def outcome(tom, practitioner):
+    a = strengths.add_aspiration(
+        tom, by=practitioner, text="I want to be an astronaut", term="long"
+    )
+    return services.add_outcome(
+        tom,
+        by=practitioner,
+        aspiration=a,
+        text="Tom goes to the astronomy society twice a month",
+        how_we_will_know="Tom tells us",
+        by_when=TODAY,
+    )
+
+
+def date_fields(prefix, day):
+    return {f"{prefix}_day": day.day, f"{prefix}_month": day.month, f"{prefix}_year": day.year}
+
+
+def test_a_plan_from_start_to_agreement(as_practitioner, as_manager, practitioner, tom, outcome):
+    base = f"/people/{tom.pk}/support-plan/"
+    assert "Start a support plan" in as_practitioner.get(base).content.decode()
+    as_practitioner.post(base + "start/")
+    plan = SupportPlan.objects.get()
+    as_practitioner.post(
+        base + "items/add/",
+        {
+            "description": "Tom's sister drives him to the first meeting",
+            "tier": "family_friends",
+            "outcomes": [str(outcome.pk)],
+        },
+    )
+    as_practitioner.post(
+        base + "items/add/",
+        {
+            "description": "Support worker for four weeks to build confidence on the bus",
+            "tier": "short_term",
+            "outcomes": [str(outcome.pk)],
+            **date_fields("starts_on", TODAY),
+        },
+    )
+    page = as_practitioner.get(base).content.decode()
+    assert "needs a planned end date" in page and "needs a manager&#x27;s sign-off" in page
+    assert "Write the contingency plan" in page
+    items = page.split("What the support is")[1]
+    assert items.index("sister drives") < items.index("Support worker")  # least intrusive first
+
+    item = plan.items.get(tier="short_term")
+    item.ends_on = TODAY + datetime.timedelta(days=28)
+    item.save()
+    as_practitioner.post(base + f"items/{item.pk}/sign-off/")
+    item.refresh_from_db()
+    assert item.signed_off_at is None  # practitioners do not sign off
+    as_manager.post(base + f"items/{item.pk}/sign-off/")
+    item.refresh_from_db()
+    assert item.signed_off_by is not None
+
+    as_practitioner.post(
+        base,
+        {
+            "version": "1",
+            "contingency": "Call Jane, then the duty desk",
+            "disengagement": "Priya steps back after the second meeting",
+        },
+    )
+    page = as_practitioner.get(base + "agree/").content.decode()
+    assert "Record agreement" in page
+    as_practitioner.post(
+        base + "agree/", {**date_fields("agreed_on", TODAY), "agreed_how": "in_person"}
+    )
+    plan.refresh_from_db()
+    assert plan.status == PlanStatus.AGREED and plan.agreed_how == "in_person"
+
+
+def test_a_service_serving_no_outcome_is_flagged(practitioner, tom, outcome):
+    plan = services.start_plan(tom, by=practitioner)
+    services.add_item(plan, by=practitioner, description="Day centre", tier="community")
+    messages = [p.message for p in services.problems_of(plan)]
+    assert any("serves no outcome" in m for m in messages)
+    with pytest.raises(services.PlanNotReady):
+        services.agree_plan(plan, by=practitioner, agreed_on=TODAY, agreed_how="phone")
+
+
+def test_agreed_plans_are_versioned_not_edited(practitioner, tom, outcome):
+    plan = services.start_plan(tom, by=practitioner)
+    services.add_item(
+        plan, by=practitioner, description="Library book", tier="community", outcomes=[outcome]
+    )
+    services.save_plan_texts(
+        plan, by=practitioner, expected_version=1, contingency="x", disengagement="y"
+    )
+    services.agree_plan(plan, by=practitioner, agreed_on=TODAY, agreed_how="phone")
+    with pytest.raises(services.NotAllowed):
+        services.add_item(plan, by=practitioner, description="More", tier="community")
+    second = services.start_plan(tom, by=practitioner)
+    assert second.number == 2 and second.items.get().outcomes.get() == outcome
+    services.agree_plan(second, by=practitioner, agreed_on=TODAY, agreed_how="phone")
+    plan.refresh_from_db()
+    assert plan.status == PlanStatus.REPLACED
+
+
+def test_an_agreement_date_is_required(as_practitioner, practitioner, tom, outcome):
+    plan = services.start_plan(tom, by=practitioner)
+    services.add_item(
+        plan, by=practitioner, description="Library book", tier="community", outcomes=[outcome]
+    )
+    services.save_plan_texts(
+        plan, by=practitioner, expected_version=1, contingency="x", disengagement="y"
+    )
+    page = as_practitioner.post(f"/people/{tom.pk}/support-plan/agree/", {}).content.decode()
+    assert "Enter when the plan was agreed" in page and "Select how it was agreed" in page
