@@ -1,7 +1,7 @@
 from django import forms
 
 from goodlife.directory.forms import CheckboxSelect
-from goodlife.planning.models import AgreedHow, IdeaStatus, Who
+from goodlife.planning.models import AgreedHow, FundingSource, IdeaStatus, TakenAs, Who
 from goodlife.planning.tiers import TIERS
 from goodlife.ui.forms import GovukCheckbox, GovukDateField, GovukRadioSelect
 from goodlife.wellbeing.domains import DOMAINS
@@ -167,6 +167,15 @@ class PlanItemForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+    weekly_cost = forms.DecimalField(
+        label="Weekly cost, for council-funded support (optional)",
+        required=False,
+        min_value=0,
+        max_digits=9,
+        decimal_places=2,
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-5", "inputmode": "decimal"}),
+        error_messages={"invalid": "Enter the weekly cost in pounds, like 120 or 87.50"},
+    )
 
     def __init__(self, *args, person, **kwargs):
         super().__init__(*args, **kwargs)
@@ -197,4 +206,30 @@ class AgreeForm(forms.Form):
         choices=AgreedHow.choices,
         widget=GovukRadioSelect,
         error_messages={"required": "Select how it was agreed"},
+    )
+
+
+class BudgetLineForm(forms.Form):
+    source = forms.ChoiceField(
+        label="Where does the money come from?",
+        choices=FundingSource.choices,
+        widget=GovukRadioSelect,
+        error_messages={"required": "Select where the money comes from"},
+    )
+    weekly_amount = forms.DecimalField(
+        label="Amount each week, in pounds",
+        min_value=0,
+        max_digits=9,
+        decimal_places=2,
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-5", "inputmode": "decimal"}),
+        error_messages={
+            "required": "Enter the amount each week",
+            "invalid": "Enter the amount in pounds, like 120 or 87.50",
+            "min_value": "The amount cannot be less than £0",
+        },
+    )
+    taken_as = forms.ChoiceField(
+        label="How is it taken? (optional)",
+        required=False,
+        choices=[("", "Not decided yet"), *TakenAs.choices],
     )

@@ -171,9 +171,40 @@ class PlanItem(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     signed_off_at = models.DateTimeField(null=True, blank=True)
+    # What council-funded support costs each week; its sources are the plan's budget lines.
+    weekly_cost = models.DecimalField(max_digits=9, decimal_places=2, null=True, blank=True)
 
     class Meta:
         ordering = ["plan", "id"]
 
     def __str__(self):
         return self.description[:60]
+
+
+class FundingSource(models.TextChoices):
+    COUNCIL = "council", "The council"
+    PERSON = "person", "The person's own contribution"
+    HEALTH = "health", "Health (NHS)"
+    OTHER = "other", "Another source"
+
+
+class TakenAs(models.TextChoices):
+    DIRECT_PAYMENT = "direct_payment", "Direct payment"
+    MANAGED_ACCOUNT = "managed_account", "Managed account"
+    COUNCIL_ARRANGED = "council_arranged", "Arranged by the council"
+
+
+class BudgetLine(models.Model):
+    """Where part of a plan's weekly cost comes from (conversation 3: a fair personal budget
+    and its sources of funding)."""
+
+    plan = models.ForeignKey(SupportPlan, on_delete=models.CASCADE, related_name="budget")
+    source = models.CharField(max_length=10, choices=FundingSource.choices)
+    weekly_amount = models.DecimalField(max_digits=9, decimal_places=2)
+    taken_as = models.CharField(max_length=20, choices=TakenAs.choices, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self):
+        return f"{self.get_source_display()}: £{self.weekly_amount}"

@@ -6,6 +6,7 @@ every service traces back to an outcome (the golden thread).
 """
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from goodlife.planning.tiers import COUNCIL_FUNDED
 
@@ -37,9 +38,26 @@ def item_problems(item, outcome_count: int) -> list[Problem]:
                     "a reason why it is open-ended",
                 )
             )
+        if item.weekly_cost is None:
+            problems.append(Problem(item, f"“{item.description}” needs its weekly cost"))
         if item.signed_off_at is None:
             problems.append(Problem(item, f"“{item.description}” needs a manager's sign-off"))
     return problems
+
+
+def budget_problems(costs, funding) -> list[Problem]:
+    """The personal budget adds up: every pound of council-funded support has a source."""
+    total_cost = sum((c for c in costs if c is not None), Decimal(0))
+    total_funding = sum(funding, Decimal(0))
+    if total_cost == total_funding:
+        return []
+    return [
+        Problem(
+            None,
+            f"The budget does not add up: support costs £{total_cost:.2f} a week "
+            f"and the sources of funding come to £{total_funding:.2f}",
+        )
+    ]
 
 
 def plan_problems(plan, items_with_outcome_counts) -> list[Problem]:
@@ -55,4 +73,8 @@ def plan_problems(plan, items_with_outcome_counts) -> list[Problem]:
         )
     if not plan.disengagement.strip():
         problems.append(Problem(None, "Write the plan for the worker's gradual disengagement"))
+    council = [
+        item.weekly_cost for item, _ in items_with_outcome_counts if item.tier in COUNCIL_FUNDED
+    ]
+    problems.extend(budget_problems(council, [line.weekly_amount for line in plan.budget.all()]))
     return problems

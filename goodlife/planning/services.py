@@ -10,6 +10,7 @@ from goodlife.audit.models import Action
 from goodlife.audit.services import record as audit
 from goodlife.planning import rules
 from goodlife.planning.models import (
+    BudgetLine,
     Idea,
     IdeaStatus,
     Outcome,
@@ -130,6 +131,13 @@ def start_plan(person, *, by) -> SupportPlan:
             item._state.adding = True
             item.save()
             item.outcomes.set(outcomes)
+        for line in latest.budget.all():
+            BudgetLine.objects.create(
+                plan=plan,
+                source=line.source,
+                weekly_amount=line.weekly_amount,
+                taken_as=line.taken_as,
+            )
     audit(
         Action.CREATE,
         user=by,
@@ -170,6 +178,7 @@ def add_item(
     starts_on=None,
     ends_on=None,
     open_ended_reason="",
+    weekly_cost=None,
 ) -> PlanItem:
     plan = SupportPlan.objects.select_for_update().get(pk=plan.pk)
     if not plan.is_draft:
@@ -184,6 +193,7 @@ def add_item(
         starts_on=starts_on,
         ends_on=ends_on,
         open_ended_reason=open_ended_reason,
+        weekly_cost=weekly_cost,
     )
     item.outcomes.set(outcomes)
     audit(
@@ -240,3 +250,36 @@ def agree_plan(plan, *, by, agreed_on, agreed_how) -> SupportPlan:
         summary=f"Support plan {plan.number} agreed with the person",
     )
     return plan
+
+
+@transaction.atomic
+def add_budget_line(plan, *, by, source, weekly_amount, taken_as="") -> BudgetLine:
+    plan = SupportPlan.objects.select_for_update().get(pk=plan.pk)
+    if not plan.is_draft:
+        raise NotAllowed("Agreed plans are not changed: start a new version")
+    line = BudgetLine.objects.create(
+        plan=plan, source=source, weekly_amount=weekly_amount, taken_as=taken_as
+    )
+    audit(
+        Action.CHANGE,
+        user=by,
+        person_id=plan.person_id,
+        obj=plan,
+        summary="Added a source of funding to the personal budget",
+    )
+    return line
+
+
+@transaction.atomic
+def remove_budget_line(line, *, by) -> None:
+    plan = SupportPlan.objects.select_for_update().get(pk=line.plan_id)
+    if not plan.is_draft:
+        raise NotAllowed("Agreed plans are not changed: start a new version")
+    BudgetLine.objects.filter(pk=line.pk).delete()
+    audit(
+        Action.CHANGE,
+        user=by,
+        person_id=plan.person_id,
+        obj=plan,
+        summary="Removed a source of funding from the personal budget",
+    )

@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -9,6 +11,7 @@ from goodlife.people.access import person_view
 from goodlife.planning import services, smart
 from goodlife.planning.forms import (
     AgreeForm,
+    BudgetLineForm,
     IdeaForm,
     IdeaStatusForm,
     OutcomeForm,
@@ -16,7 +19,7 @@ from goodlife.planning.forms import (
     PlanTextsForm,
     TaskForm,
 )
-from goodlife.planning.models import Idea, Outcome, PlanItem, SupportPlan, Task
+from goodlife.planning.models import BudgetLine, Idea, Outcome, PlanItem, SupportPlan, Task
 from goodlife.planning.tiers import COUNCIL_FUNDED, ORDER
 from goodlife.wellbeing.domains import DOMAINS_BY_KEY
 
@@ -181,12 +184,18 @@ def _plan_context(plan):
     )
     problems = services.problems_of(plan) if plan.is_draft else []
     flagged = {p.item.pk for p in problems if p.item is not None}
+    costs = [i.weekly_cost for i in items if i.tier in COUNCIL_FUNDED and i.weekly_cost]
+    lines = list(plan.budget.all())
     return {
         "plan": plan,
         "items": items,
         "problems": problems,
         "flagged": flagged,
         "council_funded": COUNCIL_FUNDED,
+        "budget_lines": lines,
+        "total_cost": sum(costs, Decimal(0)),
+        "total_funding": sum((line.weekly_amount for line in lines), Decimal(0)),
+        "has_council_support": any(i.tier in COUNCIL_FUNDED for i in items),
     }
 
 
@@ -284,3 +293,36 @@ def agree_support_plan(request, person):
             "problems": problems,
         },
     )
+
+
+@person_view(summary="Opened the personal budget form")
+def add_budget_line(request, person):
+    plan = SupportPlan.objects.filter(person=person, status="draft").first()
+    if plan is None:
+        return redirect("planning:support-plan", person_id=person.pk)
+    form = BudgetLineForm(_submitted(request))
+    if request.method == "POST" and form.is_valid():
+        services.add_budget_line(plan, by=request.user, **form.cleaned_data)
+        messages.success(request, "Added to the personal budget.")
+        return redirect(f"/people/{person.pk}/support-plan/#budget")
+    return TemplateResponse(
+        request,
+        "planning/form.html",
+        {
+            "person": person,
+            "form": form,
+            "title": "Add a source of funding",
+            "button": "Add",
+        },
+    )
+
+
+@person_view(summary="Removed a source of funding")
+def remove_budget_line(request, person, line_id):
+    line = get_object_or_404(BudgetLine, pk=line_id, plan__person=person)
+    if request.method == "POST":
+        try:
+            services.remove_budget_line(line, by=request.user)
+        except services.NotAllowed as exc:
+            messages.error(request, str(exc))
+    return redirect(f"/people/{person.pk}/support-plan/#budget")

@@ -47,6 +47,7 @@ def test_a_plan_from_start_to_agreement(as_practitioner, as_manager, practitione
             "description": "Support worker for four weeks to build confidence on the bus",
             "tier": "short_term",
             "outcomes": [str(outcome.pk)],
+            "weekly_cost": "120",
             **date_fields("starts_on", TODAY),
         },
     )
@@ -66,6 +67,16 @@ def test_a_plan_from_start_to_agreement(as_practitioner, as_manager, practitione
     item.refresh_from_db()
     assert item.signed_off_by is not None
 
+    page = as_practitioner.get(base).content.decode()
+    assert "The budget does not add up: support costs £120.00 a week" in page
+    page = as_practitioner.post(base + "budget/add/", {"weekly_amount": "-5"}).content.decode()
+    assert "Select where the money comes from" in page and "cannot be less than £0" in page
+    as_practitioner.post(
+        base + "budget/add/",
+        {"source": "council", "weekly_amount": "100", "taken_as": "direct_payment"},
+    )
+    as_practitioner.post(base + "budget/add/", {"source": "person", "weekly_amount": "20"})
+    assert "does not add up" not in as_practitioner.get(base).content.decode()
     as_practitioner.post(
         base,
         {
