@@ -1,7 +1,15 @@
 from django import forms
 
 from goodlife.directory.forms import CheckboxSelect
-from goodlife.planning.models import AgreedHow, FundingSource, IdeaStatus, TakenAs, Who
+from goodlife.planning.models import (
+    AgreedHow,
+    Decision,
+    FundingSource,
+    IdeaStatus,
+    OutcomeStatus,
+    TakenAs,
+    Who,
+)
 from goodlife.planning.tiers import TIERS
 from goodlife.ui.forms import GovukCheckbox, GovukDateField, GovukRadioSelect
 from goodlife.wellbeing.domains import DOMAINS
@@ -233,3 +241,68 @@ class BudgetLineForm(forms.Form):
         required=False,
         choices=[("", "Not decided yet"), *TakenAs.choices],
     )
+
+
+class ReviewForm(forms.Form):
+    """One decision per plan item, and the progress of each outcome the plan serves."""
+
+    reviewed_on = GovukDateField(
+        label="Date of the review",
+        error_name="The date",
+        past_only=True,
+        error_messages={"required": "Enter the date of the review"},
+    )
+    notes = forms.CharField(
+        label="What the person said about how things have gone",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def __init__(self, *args, items, outcomes, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.items, self.outcomes = items, outcomes
+        for outcome in outcomes:
+            self.fields[f"outcome_{outcome.pk}"] = forms.ChoiceField(
+                label=outcome.text,
+                choices=OutcomeStatus.choices,
+                widget=GovukRadioSelect,
+                initial=outcome.status,
+                error_messages={"required": "Select how this outcome has gone"},
+            )
+        for item in items:
+            self.fields[f"decision_{item.pk}"] = forms.ChoiceField(
+                label=item.description,
+                choices=Decision.choices,
+                widget=GovukRadioSelect(inline=True),
+                error_messages={"required": f"Decide what happens to “{item.description}”"},
+            )
+            self.fields[f"reason_{item.pk}"] = forms.CharField(
+                label="Why? (needed to change or stop it)",
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+
+    def outcome_fields(self):
+        return [self[f"outcome_{o.pk}"] for o in self.outcomes]
+
+    def item_fields(self):
+        return [(self[f"decision_{i.pk}"], self[f"reason_{i.pk}"]) for i in self.items]
+
+    def clean(self):
+        cleaned = super().clean()
+        for item in self.items:
+            decision = cleaned.get(f"decision_{item.pk}")
+            if decision in ("change", "stop") and not cleaned.get(f"reason_{item.pk}", "").strip():
+                self.add_error(
+                    f"reason_{item.pk}", f"Say why “{item.description}” changes or stops"
+                )
+        return cleaned
+
+    def decisions(self):
+        return [
+            (i, self.cleaned_data[f"decision_{i.pk}"], self.cleaned_data[f"reason_{i.pk}"])
+            for i in self.items
+        ]
+
+    def outcome_statuses(self):
+        return [(o, self.cleaned_data[f"outcome_{o.pk}"]) for o in self.outcomes]

@@ -208,3 +208,41 @@ class BudgetLine(models.Model):
 
     def __str__(self):
         return f"{self.get_source_display()}: £{self.weekly_amount}"
+
+
+class Review(models.Model):
+    """Looking back at an agreed plan: how the outcomes went and what happens to each item."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    plan = models.ForeignKey(SupportPlan, on_delete=models.PROTECT, related_name="reviews")
+    reviewed_on = models.DateField()
+    notes = models.TextField(blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-reviewed_on", "-recorded_at"]
+
+    def __str__(self):
+        return f"Review of {self.plan} on {self.reviewed_on:%d %b %Y}"
+
+
+class Decision(models.TextChoices):
+    CONTINUE = "continue", "Continue"
+    CHANGE = "change", "Change"
+    STOP = "stop", "Stop: no longer needed"
+
+
+class ReviewDecision(models.Model):
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="decisions")
+    item = models.ForeignKey(PlanItem, on_delete=models.PROTECT, related_name="decisions")
+    decision = models.CharField(max_length=10, choices=Decision.choices)
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self):
+        return f"{self.item}: {self.get_decision_display()}"

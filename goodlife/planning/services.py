@@ -16,9 +16,12 @@ from goodlife.planning.models import (
     Outcome,
     PlanItem,
     PlanStatus,
+    Review,
+    ReviewDecision,
     SupportPlan,
     Task,
 )
+from goodlife.planning.tiers import COUNCIL_FUNDED
 
 
 class NotAllowed(Exception):
@@ -283,3 +286,43 @@ def remove_budget_line(line, *, by) -> None:
         obj=plan,
         summary="Removed a source of funding from the personal budget",
     )
+
+
+@transaction.atomic
+def record_review(plan, *, by, reviewed_on, notes="", decisions=(), outcome_statuses=()):
+    """Record a review: each item continues, changes or stops (with the reason), and each
+    outcome's progress. Stopping council-funded support is the success the framework aims
+    for, and is counted as such."""
+    plan = SupportPlan.objects.select_for_update().get(pk=plan.pk)
+    if plan.status != PlanStatus.AGREED:
+        raise NotAllowed("Only an agreed plan is reviewed")
+    items = {item.pk: item for item in plan.items.all()}
+    decided = {item.pk for item, _, _ in decisions}
+    if decided != set(items):
+        raise NotAllowed("Decide for every item in the plan")
+    review = Review.objects.create(plan=plan, reviewed_on=reviewed_on, notes=notes, reviewed_by=by)
+    for item, decision, reason in decisions:
+        if decision != "continue" and not reason.strip():
+            raise NotAllowed(f"Say why “{item.description}” changes or stops")
+        ReviewDecision.objects.create(review=review, item=item, decision=decision, reason=reason)
+    for outcome, status in outcome_statuses:
+        if outcome.person_id != plan.person_id:
+            raise NotAllowed("Outcomes must be the person's own")
+        Outcome.objects.filter(pk=outcome.pk).update(status=status)
+    audit(
+        Action.CREATE,
+        user=by,
+        person_id=plan.person_id,
+        obj=review,
+        summary=f"Reviewed support plan {plan.number}",
+    )
+    return review
+
+
+def council_support_stopped(review) -> list:
+    """The council-funded items this review stopped: counted as success."""
+    return [
+        d.item
+        for d in review.decisions.select_related("item")
+        if d.decision == "stop" and d.item.tier in COUNCIL_FUNDED
+    ]

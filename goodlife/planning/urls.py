@@ -20,6 +20,7 @@ urlpatterns = [
         P + "support-plan/items/<uuid:item_id>/sign-off/", views.sign_off_item, name="sign-off-item"
     ),
     path(P + "support-plan/agree/", views.agree_support_plan, name="agree-support-plan"),
+    path(P + "support-plan/review/", views.review, name="review"),
     path(P + "support-plan/budget/add/", views.add_budget_line, name="add-budget-line"),
     path(
         P + "support-plan/budget/<int:line_id>/remove/",

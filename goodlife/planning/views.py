@@ -17,11 +17,13 @@ from goodlife.planning.forms import (
     OutcomeForm,
     PlanItemForm,
     PlanTextsForm,
+    ReviewForm,
     TaskForm,
 )
 from goodlife.planning.models import BudgetLine, Idea, Outcome, PlanItem, SupportPlan, Task
 from goodlife.planning.tiers import COUNCIL_FUNDED, ORDER
 from goodlife.wellbeing.domains import DOMAINS_BY_KEY
+from goodlife.wellbeing.models import Well12Response
 
 
 def _submitted(request):
@@ -326,3 +328,57 @@ def remove_budget_line(request, person, line_id):
         except services.NotAllowed as exc:
             messages.error(request, str(exc))
     return redirect(f"/people/{person.pk}/support-plan/#budget")
+
+
+@person_view(summary="Opened the review form")
+def review(request, person):
+    plan = SupportPlan.objects.filter(person=person, status="agreed").first()
+    if plan is None:
+        messages.info(request, "There is no agreed plan to review yet.")
+        return redirect("planning:support-plan", person_id=person.pk)
+    items = sorted(plan.items.prefetch_related("outcomes"), key=lambda i: ORDER[i.tier])
+    outcomes = list({o.pk: o for i in items for o in i.outcomes.all()}.values())
+    form = ReviewForm(
+        _submitted(request),
+        items=items,
+        outcomes=outcomes,
+        initial={"reviewed_on": timezone.localdate()},
+    )
+    if request.method == "POST" and form.is_valid():
+        done = services.record_review(
+            plan,
+            by=request.user,
+            reviewed_on=form.cleaned_data["reviewed_on"],
+            notes=form.cleaned_data["notes"],
+            decisions=form.decisions(),
+            outcome_statuses=form.outcome_statuses(),
+        )
+        stopped = services.council_support_stopped(done)
+        if stopped:
+            messages.success(
+                request,
+                "Review saved. Council support stopped because it is no "
+                "longer needed: that is the success this work aims for.",
+            )
+        else:
+            messages.success(request, "Review saved.")
+        return redirect("planning:support-plan", person_id=person.pk)
+    return TemplateResponse(
+        request,
+        "planning/review.html",
+        {
+            "person": person,
+            "plan": plan,
+            "form": form,
+            "well12": _well12_then_and_now(person, plan),
+        },
+    )
+
+
+def _well12_then_and_now(person, plan):
+    responses = list(Well12Response.objects.filter(person=person).order_by("completed_on"))
+    if not responses:
+        return None
+    before = [r for r in responses if plan.agreed_on and r.completed_on <= plan.agreed_on]
+    then = before[-1] if before else responses[0]
+    return {"then": then, "now": responses[-1]}

@@ -54,3 +54,59 @@ def test_support_plan_from_start_to_agreement(demo, visit):
     expect(grace.page.get_by_text("needs a start date")).to_be_visible()
     grace.page.get_by_role("button", name=re.compile("Sign off")).click()
     expect(grace.page.get_by_text("Signed off.")).to_be_visible()
+
+
+def test_reviewing_an_agreed_plan_and_stopping_council_support(demo, visit):
+    from goodlife.accounts.models import User
+
+    tom = person_id("tom")
+    priya_user = User.objects.get(email="practitioner@example.org")
+    grace_user = User.objects.get(email="manager@example.org")
+    aspiration = Aspiration.objects.filter(person_id=tom).first()
+    today = timezone.localdate()
+    outcome = services.add_outcome(
+        aspiration.person,
+        by=priya_user,
+        aspiration=aspiration,
+        text="Tom travels to the society on his own",
+        how_we_will_know="He tells us",
+        by_when=today + datetime.timedelta(days=30),
+    )
+    plan = services.start_plan(aspiration.person, by=priya_user)
+    paid = services.add_item(
+        plan,
+        by=priya_user,
+        description="Travel training",
+        tier="short_term",
+        outcomes=[outcome],
+        starts_on=today,
+        ends_on=today + datetime.timedelta(days=28),
+        weekly_cost=80,
+    )
+    services.sign_off(paid, by=grace_user)
+    services.add_budget_line(plan, by=priya_user, source="council", weekly_amount=80)
+    services.save_plan_texts(
+        plan,
+        by=priya_user,
+        expected_version=1,
+        contingency="Call Jane",
+        disengagement="Step back after four weeks",
+    )
+    services.agree_plan(plan, by=priya_user, agreed_on=today, agreed_how="in_person")
+
+    v = visit()
+    v.sign_in("practitioner@example.org")
+    v.goto(f"/people/{tom}/support-plan/")
+    v.check("support-plan-agreed")
+    v.page.get_by_role("link", name="Review this plan").click()
+    v.check("review")
+    v.page.get_by_label("Achieved", exact=True).check()
+    v.page.get_by_label("Stop: no longer needed").check()
+    v.page.get_by_role("button", name="Save review").click()
+    expect(v.page.get_by_role("alert")).to_contain_text(
+        "Say why “Travel training” changes or stops"
+    )
+    v.check("review-errors")
+    v.page.get_by_label("Why? (needed to change or stop it)").fill("Tom takes the bus alone now")
+    v.page.get_by_role("button", name="Save review").click()
+    expect(v.page.get_by_text("that is the success this work aims for")).to_be_visible()

@@ -1,0 +1,89 @@
+import datetime
+
+import pytest
+
+from goodlife.planning import services
+from goodlife.planning.models import Outcome, ReviewDecision
+from goodlife.wellbeing import services as wellbeing
+from tests.planning.test_support_plan import TODAY, date_fields, outcome  # noqa: F401
+
+
+@pytest.fixture
+def agreed(tom, practitioner, manager, outcome):  # noqa: F811
+    plan = services.start_plan(tom, by=practitioner)
+    services.add_item(
+        plan,
+        by=practitioner,
+        description="Library book about space",
+        tier="community",
+        outcomes=[outcome],
+    )
+    paid = services.add_item(
+        plan,
+        by=practitioner,
+        description="Travel training",
+        tier="short_term",
+        outcomes=[outcome],
+        starts_on=TODAY,
+        ends_on=TODAY + datetime.timedelta(days=28),
+        weekly_cost=120,
+    )
+    services.sign_off(paid, by=manager)
+    services.add_budget_line(plan, by=practitioner, source="council", weekly_amount=120)
+    services.save_plan_texts(
+        plan, by=practitioner, expected_version=1, contingency="c", disengagement="d"
+    )
+    return services.agree_plan(plan, by=practitioner, agreed_on=TODAY, agreed_how="in_person")
+
+
+def test_a_review_that_stops_council_support_counts_as_success(
+    as_practitioner,
+    practitioner,
+    tom,
+    agreed,
+    outcome,  # noqa: F811
+):
+    for day, score in ((TODAY - datetime.timedelta(days=40), 1), (TODAY, 3)):
+        wellbeing.record_well12(
+            tom,
+            by=practitioner,
+            completed_on=day,
+            completed_by="Tom",
+            how="together",
+            recent_event="",
+            recent_event_detail="",
+            notes="",
+            **{f"item_{n}": score for n in range(1, 13)},
+        )
+    type(agreed).objects.filter(pk=agreed.pk).update(agreed_on=TODAY - datetime.timedelta(days=30))
+    url = f"/people/{tom.pk}/support-plan/review/"
+    page = as_practitioner.get(url).content.decode()
+    assert "WELL12, then and now" in page and ">12<" in page and ">36<" in page
+    items = {i.description: i for i in agreed.items.all()}
+    travel, book = items["Travel training"], items["Library book about space"]
+    data = {
+        **date_fields("reviewed_on", TODAY),
+        f"outcome_{outcome.pk}": "achieved",
+        f"decision_{book.pk}": "continue",
+        f"decision_{travel.pk}": "stop",
+    }
+    page = as_practitioner.post(url, data).content.decode()
+    assert "Say why “Travel training” changes or stops" in page
+    response = as_practitioner.post(
+        url, {**data, f"reason_{travel.pk}": "Tom takes the bus on his own now"}, follow=True
+    )
+    assert "that is the success this work aims for" in response.content.decode()
+    decision = ReviewDecision.objects.get(item=travel)
+    assert decision.decision == "stop"
+    assert services.council_support_stopped(decision.review) == [travel]
+    assert Outcome.objects.get(pk=outcome.pk).status == "achieved"
+
+
+def test_every_item_needs_a_decision(practitioner, agreed):
+    with pytest.raises(services.NotAllowed):
+        services.record_review(agreed, by=practitioner, reviewed_on=TODAY, decisions=[])
+
+
+def test_only_agreed_plans_are_reviewed(as_practitioner, tom):
+    response = as_practitioner.get(f"/people/{tom.pk}/support-plan/review/")
+    assert response.url == f"/people/{tom.pk}/support-plan/"
