@@ -21,6 +21,7 @@ urlpatterns = [
     ),
     path(P + "support-plan/agree/", views.agree_support_plan, name="agree-support-plan"),
     path(P + "support-plan/review/", views.review, name="review"),
+    path(P + "my-plan/", views.my_plan, name="my-plan"),
     path(P + "support-plan/budget/add/", views.add_budget_line, name="add-budget-line"),
     path(
         P + "support-plan/budget/<int:line_id>/remove/",

@@ -382,3 +382,20 @@ def _well12_then_and_now(person, plan):
     before = [r for r in responses if plan.agreed_on and r.completed_on <= plan.agreed_on]
     then = before[-1] if before else responses[0]
     return {"then": then, "now": responses[-1]}
+
+
+@person_view(summary="Viewed the person's own plan")
+def my_plan(request, person):
+    plan = SupportPlan.objects.filter(person=person).exclude(status="replaced").first()
+    items = sorted(plan.items.all(), key=lambda i: ORDER[i.tier]) if plan else []
+    return TemplateResponse(
+        request,
+        "planning/my_plan.html",
+        {
+            "person": person,
+            "plan": plan,
+            "items": items,
+            "aspirations": person.aspirations.filter(retired_at__isnull=True),
+            "outcomes": Outcome.objects.filter(person=person).prefetch_related("tasks"),
+        },
+    )

@@ -30,6 +30,37 @@ def planning_entries(person, before, limit):
                     row.recorded_by.full_name,
                 )
             )
+    from goodlife.planning.models import Review, SupportPlan
+
+    plan_url = reverse("planning:support-plan", args=[person.pk])
+    plans = SupportPlan.objects.filter(person=person).select_related("created_by")
+    reviews = Review.objects.filter(plan__person=person).select_related("reviewed_by", "plan")
+    if before is not None:
+        plans, reviews = plans.filter(created_at__lt=before), reviews.filter(recorded_at__lt=before)
+    for plan in plans.order_by("-created_at")[:limit]:
+        entries.append(
+            TimelineEntry(
+                plan.created_at,
+                "planning",
+                f"Support plan {plan.number} started",
+                plan.get_status_display(),
+                plan_url,
+                plan.created_by.full_name,
+            )
+        )
+    for review in reviews.order_by("-recorded_at")[:limit]:
+        stopped = [d for d in review.decisions.all() if d.decision == "stop"]
+        entries.append(
+            TimelineEntry(
+                review.recorded_at,
+                "planning",
+                f"Support plan {review.plan.number} reviewed",
+                f"{len(stopped)} item{'s' if len(stopped) != 1 else ''} stopped. {review.notes}",
+                plan_url,
+                review.reviewed_by.full_name,
+                tags=("Support stopped",) if stopped else (),
+            )
+        )
     entries.sort(key=lambda e: e.when, reverse=True)
     return entries[:limit]
 

@@ -110,3 +110,13 @@ def test_reviewing_an_agreed_plan_and_stopping_council_support(demo, visit):
     v.page.get_by_label("Why? (needed to change or stop it)").fill("Tom takes the bus alone now")
     v.page.get_by_role("button", name="Save review").click()
     expect(v.page.get_by_text("that is the success this work aims for")).to_be_visible()
+
+
+def test_the_persons_own_plan_prints(demo, visit):
+    v = visit()
+    v.sign_in("practitioner@example.org")
+    v.goto(f"/people/{person_id('tom')}/my-plan/")
+    expect(v.page.get_by_role("heading", level=1)).to_have_text("My plan: Tom")
+    v.check("my-plan")
+    v.page.emulate_media(media="print")
+    expect(v.page.locator(".govuk-service-navigation")).to_be_hidden()

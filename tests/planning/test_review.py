@@ -87,3 +87,18 @@ def test_every_item_needs_a_decision(practitioner, agreed):
 def test_only_agreed_plans_are_reviewed(as_practitioner, tom):
     response = as_practitioner.get(f"/people/{tom.pk}/support-plan/review/")
     assert response.url == f"/people/{tom.pk}/support-plan/"
+
+
+def test_the_persons_own_plan_reads_plainly(as_practitioner, tom, agreed):
+    page = as_practitioner.get(f"/people/{tom.pk}/my-plan/").content.decode()
+    for heading in ("What matters to me", "What I want", "What I'm doing", "Who is helping"):
+        assert heading in page
+    assert "Travel training" in page and "Library book about space" in page
+    assert "tier" not in page.lower() and "outcome" not in page.lower().split("<main")[1]
+
+
+def test_plans_and_reviews_are_on_the_timeline(practitioner, tom, agreed):
+    from goodlife.people import timeline
+
+    titles = [e.title for e in timeline.entries_for(tom, kinds=["planning"])]
+    assert "Support plan 1 started" in titles
