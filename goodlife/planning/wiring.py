@@ -76,3 +76,7 @@ def register():
     panels.register(
         panels.PersonPanel("planning", "planning/_planning_panel.html", planning_panel, 7)
     )
+    from goodlife.people import demo as people_demo
+    from goodlife.planning import demo
+
+    people_demo.register_step("planning", demo.tell_story)
