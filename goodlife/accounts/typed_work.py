@@ -97,3 +97,9 @@ class KeepTypedWorkMiddleware:
                 "What you typed has been kept.",
             )
         return redirect_to_login(request.get_full_path())
+
+
+def submitted(request) -> QueryDict | None:
+    """What a form holds: this POST, or this worker's typed work kept over an expired
+    session (on the GET after signing in), or nothing."""
+    return request.POST if request.method == "POST" else take_typed_work(request)

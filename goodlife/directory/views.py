@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from goodlife.accounts.access import PUBLIC, SIGNED_IN, access, roles
 from goodlife.accounts.models import Role
-from goodlife.accounts.typed_work import take_typed_work
+from goodlife.accounts.typed_work import submitted
 from goodlife.directory import geo, matching, services
 from goodlife.directory.forms import THEMES, SearchForm, ServiceForm, UnmetNeedForm
 from goodlife.directory.models import OFFERINGS, Service, Status, UnmetNeed
@@ -21,10 +21,6 @@ from goodlife.strengths.models import Offer
 
 EDITORS = roles(Role.DIRECTORY_EDITOR, Role.ADMINISTRATOR)
 SEE_GAPS = roles(Role.COMMISSIONER, Role.TEAM_MANAGER, Role.QUALITY_LEAD, Role.ADMINISTRATOR)
-
-
-def _submitted(request):
-    return request.POST if request.method == "POST" else take_typed_work(request)
 
 
 def stale_before() -> datetime.date:
@@ -131,7 +127,7 @@ def _initial(service) -> dict:
 
 @access(EDITORS)
 def service_new(request):
-    form = ServiceForm(_submitted(request))
+    form = ServiceForm(submitted(request))
     if request.method == "POST" and form.is_valid():
         service = services.save_service(None, by=request.user, **form.values())
         messages.success(request, f"{service.name} added to the directory.")
@@ -142,7 +138,7 @@ def service_new(request):
 @access(EDITORS)
 def service_edit(request, service_id):
     service = get_object_or_404(Service, pk=service_id)
-    data = _submitted(request)
+    data = submitted(request)
     form = ServiceForm(data, initial=_initial(service))
     conflict = None
     if request.method == "POST" and form.is_valid():

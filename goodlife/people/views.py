@@ -13,7 +13,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 
 from goodlife.accounts.access import CASEWORK_ROLES, Rule, access, roles
 from goodlife.accounts.models import Role
-from goodlife.accounts.typed_work import take_typed_work
+from goodlife.accounts.typed_work import submitted
 from goodlife.audit.models import Action, AuditEvent
 from goodlife.audit.services import record
 from goodlife.people import search as people_search
@@ -38,11 +38,6 @@ PAGE_SIZE = 50
 TIMELINE_PAGE = 30
 CASEWORK = roles(*CASEWORK_ROLES)
 CAN_SEARCH = Rule("Staff who may open person records", may_break_glass)
-
-
-def _submitted(request):
-    """What the form holds: this POST, or typed work kept over an expired session."""
-    return request.POST if request.method == "POST" else take_typed_work(request)
 
 
 def _page(request, queryset):
@@ -142,7 +137,7 @@ def search(request):
 
 @access(CASEWORK)
 def add(request):
-    form = PersonForm(_submitted(request), user=request.user)
+    form = PersonForm(submitted(request), user=request.user)
     confirm = None
     duplicates = None
     if request.method == "POST" and form.is_valid():
@@ -202,7 +197,7 @@ def overview(request, person):
 def edit(request, person):
     conflict = None
     # The form gets its own copy: validating a ModelForm writes typed values onto it.
-    form = PersonForm(_submitted(request), instance=copy.copy(person), user=request.user)
+    form = PersonForm(submitted(request), instance=copy.copy(person), user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         expected = data.get("version") or person.version
@@ -284,7 +279,7 @@ def break_glass(request, person_id):
     next_url = next_url or reverse("people:overview", args=[person.pk])
     if has_relationship(request.user, person):
         return redirect(next_url)
-    form = BreakGlassForm(_submitted(request))
+    form = BreakGlassForm(submitted(request))
     if request.method == "POST" and form.is_valid():
         services.grant_break_glass(person, user=request.user, reason=form.cleaned_data["reason"])
         return redirect(next_url)

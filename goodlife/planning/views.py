@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
-from goodlife.accounts.typed_work import take_typed_work
+from goodlife.accounts.typed_work import submitted
 from goodlife.directory.models import NotedSuggestion, Service
 from goodlife.people.access import person_view
 from goodlife.planning import services, smart
@@ -24,10 +24,6 @@ from goodlife.planning.models import BudgetLine, Idea, Outcome, PlanItem, Suppor
 from goodlife.planning.tiers import COUNCIL_FUNDED, ORDER
 from goodlife.wellbeing.domains import DOMAINS_BY_KEY
 from goodlife.wellbeing.models import Well12Response
-
-
-def _submitted(request):
-    return request.POST if request.method == "POST" else take_typed_work(request)
 
 
 def _to_plan(person, anchor=""):
@@ -75,7 +71,7 @@ def add_idea(request, person):
         "tier": "community" if service else None,
         "aspiration": request.GET.get("aspiration", ""),
     }
-    form = IdeaForm(_submitted(request), initial=initial, person=person)
+    form = IdeaForm(submitted(request), initial=initial, person=person)
     if request.method == "POST" and form.is_valid():
         service = Service.objects.filter(pk=request.POST.get("service") or None).first()
         services.add_idea(person, by=request.user, service=service, **form.cleaned_data)
@@ -97,7 +93,7 @@ def add_idea(request, person):
 @person_view(summary="Opened an idea to record what the person thought")
 def idea_status(request, person, idea_id):
     idea = get_object_or_404(Idea, pk=idea_id, person=person)
-    form = IdeaStatusForm(_submitted(request), initial={"status": idea.status})
+    form = IdeaStatusForm(submitted(request), initial={"status": idea.status})
     if request.method == "POST" and form.is_valid():
         services.set_idea_status(idea, by=request.user, **form.cleaned_data)
         messages.success(request, "Saved.")
@@ -117,7 +113,7 @@ def idea_status(request, person, idea_id):
 
 @person_view(summary="Opened the add outcome form")
 def add_outcome(request, person):
-    data = _submitted(request)
+    data = submitted(request)
     form = OutcomeForm(
         data, initial={"aspiration": request.GET.get("aspiration", "")}, person=person
     )
@@ -150,7 +146,7 @@ def add_outcome(request, person):
 @person_view(summary="Opened the add task form")
 def add_task(request, person, outcome_id):
     outcome = get_object_or_404(Outcome, pk=outcome_id, person=person)
-    form = TaskForm(_submitted(request), initial={"who": "person"})
+    form = TaskForm(submitted(request), initial={"who": "person"})
     if request.method == "POST" and form.is_valid():
         services.add_task(outcome, by=request.user, **form.cleaned_data)
         messages.success(request, "Step added.")
@@ -181,7 +177,7 @@ def task_done(request, person, task_id):
 
 def _plan_context(plan):
     items = sorted(
-        plan.items.prefetch_related("outcomes").select_related("signed_off_by"),
+        plan.items.prefetch_related("outcomes__aspiration").select_related("signed_off_by"),
         key=lambda i: ORDER[i.tier],
     )
     problems = services.problems_of(plan) if plan.is_draft else []
@@ -207,7 +203,7 @@ def support_plan(request, person):
     current = plans[0] if plans else None
     context = {"person": person, "plans": plans, "is_manager": request.user.role == "team_manager"}
     if current is not None:
-        data = _submitted(request) if request.method == "POST" else None
+        data = submitted(request) if request.method == "POST" else None
         context.update(_plan_context(current))
         context["texts"] = PlanTextsForm(
             data,
@@ -242,7 +238,7 @@ def add_plan_item(request, person):
     plan = SupportPlan.objects.filter(person=person, status="draft").first()
     if plan is None:
         return redirect("planning:support-plan", person_id=person.pk)
-    form = PlanItemForm(_submitted(request), person=person)
+    form = PlanItemForm(submitted(request), person=person)
     if request.method == "POST" and form.is_valid():
         services.add_item(plan, by=request.user, **form.cleaned_data)
         messages.success(request, "Added to the plan.")
@@ -279,7 +275,7 @@ def agree_support_plan(request, person):
     plan = SupportPlan.objects.filter(person=person, status="draft").first()
     if plan is None:
         return redirect("planning:support-plan", person_id=person.pk)
-    form = AgreeForm(_submitted(request), initial={"agreed_on": timezone.localdate()})
+    form = AgreeForm(submitted(request), initial={"agreed_on": timezone.localdate()})
     problems = services.problems_of(plan)
     if request.method == "POST" and form.is_valid() and not problems:
         services.agree_plan(plan, by=request.user, **form.cleaned_data)
@@ -302,7 +298,7 @@ def add_budget_line(request, person):
     plan = SupportPlan.objects.filter(person=person, status="draft").first()
     if plan is None:
         return redirect("planning:support-plan", person_id=person.pk)
-    form = BudgetLineForm(_submitted(request))
+    form = BudgetLineForm(submitted(request))
     if request.method == "POST" and form.is_valid():
         services.add_budget_line(plan, by=request.user, **form.cleaned_data)
         messages.success(request, "Added to the personal budget.")
@@ -339,7 +335,7 @@ def review(request, person):
     items = sorted(plan.items.prefetch_related("outcomes"), key=lambda i: ORDER[i.tier])
     outcomes = list({o.pk: o for i in items for o in i.outcomes.all()}.values())
     form = ReviewForm(
-        _submitted(request),
+        submitted(request),
         items=items,
         outcomes=outcomes,
         initial={"reviewed_on": timezone.localdate()},

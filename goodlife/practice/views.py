@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from goodlife.accounts.access import CASEWORK_ROLES, access, roles
-from goodlife.accounts.typed_work import take_typed_work
+from goodlife.accounts.typed_work import submitted
 from goodlife.audit.models import Action
 from goodlife.audit.services import record as audit
 from goodlife.people.access import person_view, visible_people
@@ -30,11 +30,6 @@ from goodlife.practice.models import (
 from goodlife.practice.work import my_work_for
 
 
-def _submitted(request):
-    """What the form holds: this POST, or typed work kept over an expired session."""
-    return request.POST if request.method == "POST" else take_typed_work(request)
-
-
 def _episode(person, episode_id) -> Episode:
     return get_object_or_404(Episode.objects.select_related("worker"), pk=episode_id, person=person)
 
@@ -47,7 +42,7 @@ def _record(person, record_id) -> ConversationRecord:
 
 @person_view(summary="Opened the new episode form")
 def open_episode(request, person):
-    form = EpisodeForm(_submitted(request), initial={"contact_on": timezone.localdate()})
+    form = EpisodeForm(submitted(request), initial={"contact_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         episode = services.open_episode(person, by=request.user, **form.cleaned_data)
         messages.success(request, "Episode opened. Conversation 1 has started.")
@@ -105,7 +100,7 @@ def move(request, person, episode_id):
     episode = _episode(person, episode_id)
     if not episode.is_open:
         return redirect("practice:episode", person_id=person.pk, episode_id=episode.pk)
-    form = MoveForm(_submitted(request), current=episode.conversation)
+    form = MoveForm(submitted(request), current=episode.conversation)
     if request.method == "POST" and form.is_valid():
         services.move_to_conversation(episode, by=request.user, **form.cleaned_data)
         messages.success(request, f"Moved to {conversation_label(episode.conversation)}.")
@@ -122,7 +117,7 @@ def close(request, person, episode_id):
     episode = _episode(person, episode_id)
     if not episode.is_open:
         return redirect("practice:episode", person_id=person.pk, episode_id=episode.pk)
-    form = CloseForm(_submitted(request), initial={"closed_on": timezone.localdate()})
+    form = CloseForm(submitted(request), initial={"closed_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         episode = services.close_episode(episode, by=request.user, **form.cleaned_data)
         if episode.is_celebrated:
@@ -161,7 +156,7 @@ def record_new(request, person, episode_id):
     if not episode.is_open:
         messages.info(request, "This episode is closed: open a new one to record a conversation.")
         return redirect("practice:episode", person_id=person.pk, episode_id=episode.pk)
-    data = _submitted(request)
+    data = submitted(request)
     restored = request.method == "GET" and data is not None
     finishing = request.method == "POST" and "finish" in request.POST
     step = request.GET.get("step")
@@ -193,7 +188,7 @@ def record_edit(request, person, record_id):
     if record.author_id != request.user.pk:
         messages.info(request, f"Only {record.author.full_name} can change their draft.")
         return redirect("practice:record", person_id=person.pk, record_id=record.pk)
-    data = _submitted(request)
+    data = submitted(request)
     restored = request.method == "GET" and data is not None
     finishing = request.method == "POST" and "finish" in request.POST
     initial = {name: getattr(record, name) for name in RECORD_FIELDS}
@@ -288,7 +283,7 @@ def record_amend(request, person, record_id):
     if record.is_draft:
         return redirect("practice:record-edit", person_id=person.pk, record_id=record.pk)
     initial = {name: getattr(record, name) for name in RECORD_FIELDS}
-    data = _submitted(request)
+    data = submitted(request)
     form = AmendForm(data, initial=initial)
     conflict = None
     if request.method == "POST" and form.is_valid():
@@ -329,7 +324,7 @@ def record_amend(request, person, record_id):
 def holding_new(request, person):
     episode = Episode.objects.filter(person=person, closed_at__isnull=True).first()
     today = timezone.localdate()
-    form = HoldingSupportForm(_submitted(request), initial={"starts_on": today})
+    form = HoldingSupportForm(submitted(request), initial={"starts_on": today})
     if request.method == "POST" and form.is_valid():
         services.start_holding_support(
             person, by=request.user, episode=episode, **form.cleaned_data
@@ -348,7 +343,7 @@ def holding_review(request, person, holding_id):
     support = get_object_or_404(HoldingSupport, pk=holding_id, person=person)
     if not support.is_active:
         return redirect("people:overview", person_id=person.pk)
-    form = HoldingReviewForm(_submitted(request), initial={"ended_on": timezone.localdate()})
+    form = HoldingReviewForm(submitted(request), initial={"ended_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         services.review_holding_support(

@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.safestring import mark_safe
 
-from goodlife.accounts.typed_work import take_typed_work
+from goodlife.accounts.typed_work import submitted
 from goodlife.people.access import person_view
 from goodlife.strengths import ecomap, guidance, network, services
 from goodlife.strengths.forms import (
@@ -18,10 +18,6 @@ from goodlife.strengths.forms import (
 from goodlife.strengths.models import Aspiration, NetworkMember, Offer, Ring, Strength
 
 RETIRABLE = {"strengths": Strength, "aspirations": Aspiration, "offers": Offer}
-
-
-def _submitted(request):
-    return request.POST if request.method == "POST" else take_typed_work(request)
 
 
 def _to_profile(person, anchor=""):
@@ -98,7 +94,7 @@ def about_me(request, person):
 
 @person_view(summary="Opened the add strength form")
 def add_strength(request, person):
-    form = StrengthForm(_submitted(request))
+    form = StrengthForm(submitted(request))
     if request.method == "POST" and form.is_valid():
         services.add_strength(person, by=request.user, **form.cleaned_data)
         messages.success(request, "Strength added.")
@@ -115,7 +111,7 @@ def add_strength(request, person):
 
 @person_view(summary="Opened the add aspiration form")
 def add_aspiration(request, person):
-    form = AspirationForm(_submitted(request))
+    form = AspirationForm(submitted(request))
     if request.method == "POST" and form.is_valid():
         services.add_aspiration(person, by=request.user, **form.cleaned_data)
         messages.success(request, "Aspiration added.")
@@ -133,7 +129,7 @@ def add_aspiration(request, person):
 @person_view(summary="Opened an aspiration to update it")
 def aspiration_status(request, person, entry_id):
     aspiration = get_object_or_404(Aspiration, pk=entry_id, person=person)
-    form = AspirationStatusForm(_submitted(request), initial={"status": aspiration.status})
+    form = AspirationStatusForm(submitted(request), initial={"status": aspiration.status})
     if request.method == "POST" and form.is_valid():
         services.set_aspiration_status(aspiration, by=request.user, **form.cleaned_data)
         messages.success(request, "Aspiration updated.")
@@ -151,7 +147,7 @@ def aspiration_status(request, person, entry_id):
 
 @person_view(summary="Opened the add offer form")
 def add_offer(request, person):
-    form = OfferForm(_submitted(request))
+    form = OfferForm(submitted(request))
     if request.method == "POST" and form.is_valid():
         services.add_offer(person, by=request.user, **form.cleaned_data)
         messages.success(request, "Added to what the person can offer.")
@@ -174,7 +170,7 @@ def retire(request, person, kind, entry_id):
     entry = get_object_or_404(model, pk=entry_id, person=person)
     if not entry.is_current:
         return _to_profile(person)
-    form = RetireForm(_submitted(request))
+    form = RetireForm(submitted(request))
     if request.method == "POST" and form.is_valid():
         services.retire(entry, by=request.user, reason=form.cleaned_data["reason"])
         messages.success(request, "Marked as no longer current. It is still on the record.")
@@ -199,7 +195,7 @@ def network_page(request, person):
 
 @person_view(summary="Opened the add network member form")
 def add_member(request, person):
-    form = MemberForm(_submitted(request), person=person)
+    form = MemberForm(submitted(request), person=person)
     if request.method == "POST" and form.is_valid():
         member = services.add_member(person, by=request.user, **form.cleaned_data)
         messages.success(request, f"{member.name} added to the network map.")
@@ -218,7 +214,7 @@ def add_member(request, person):
 def edit_member(request, person, member_id):
     member = get_object_or_404(NetworkMember, pk=member_id, person=person, retired_at__isnull=True)
     initial = {name: getattr(member, name) for name in services.MEMBER_FIELDS}
-    data = _submitted(request)
+    data = submitted(request)
     form = MemberForm(data, initial=initial, person=person, member=member)
     conflict = None
     if request.method == "POST" and form.is_valid():
@@ -251,7 +247,7 @@ def edit_member(request, person, member_id):
 @person_view(summary="Opened a network member to remove it")
 def remove_member(request, person, member_id):
     member = get_object_or_404(NetworkMember, pk=member_id, person=person, retired_at__isnull=True)
-    form = RetireForm(_submitted(request))
+    form = RetireForm(submitted(request))
     if request.method == "POST" and form.is_valid():
         services.remove_member(member, by=request.user, reason=form.cleaned_data["reason"])
         messages.success(request, f"{member.name} is no longer on the map. The history keeps them.")

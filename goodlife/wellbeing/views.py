@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from goodlife.accounts.access import CASEWORK_ROLES, Rule, access, roles
-from goodlife.accounts.typed_work import take_typed_work
+from goodlife.accounts.typed_work import submitted
 from goodlife.audit.models import Action
 from goodlife.audit.services import record as audit
 from goodlife.people.access import may_break_glass, person_view
@@ -17,14 +17,10 @@ from goodlife.wellbeing.team import team_distribution
 STAFF_WHO_SEE_RECORDS = Rule("Staff who may open person records", may_break_glass)
 
 
-def _submitted(request):
-    return request.POST if request.method == "POST" else take_typed_work(request)
-
-
 @person_view(summary="Opened the WELL12 form")
 def record(request, person):
     form = Well12Form(
-        _submitted(request),
+        submitted(request),
         initial={"completed_on": timezone.localdate(), "completed_by": person.display_name},
     )
     if request.method == "POST" and form.is_valid():
@@ -100,7 +96,7 @@ def _shown(name: str, value) -> str:
 def amend(request, person, response_id):
     response = get_object_or_404(Well12Response, pk=response_id, person=person)
     initial = {name: getattr(response, name) for name in services.RESPONSE_FIELDS}
-    data = _submitted(request)
+    data = submitted(request)
     form = Well12AmendForm(data, initial=initial)
     conflict = None
     if request.method == "POST" and form.is_valid():
