@@ -5,7 +5,7 @@ any view without a rule, so a forgotten check cannot ship. Person records have t
 rule (``goodlife.people.access.person_view``) built on the same decorator.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import wraps
 
@@ -81,7 +81,3 @@ def access(rule: Rule):
 
 def rule_of(view) -> Rule | None:
     return getattr(view, "access_rule", None)
-
-
-def has_role(user, allowed: Iterable[Role]) -> bool:
-    return user.is_authenticated and user.role in set(allowed)

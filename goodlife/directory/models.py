@@ -5,6 +5,7 @@ Imported records keep their feed's ids (``source`` + ``feed_id``) so a re-import
 rather than duplicates; entries made here have ``source`` "local".
 """
 
+import datetime
 import uuid
 
 from django.conf import settings
@@ -23,7 +24,6 @@ class FeedRecord(models.Model):
 
     class Meta:
         abstract = True
-        constraints = []
 
 
 class Organization(FeedRecord):
@@ -77,6 +77,11 @@ class Status(models.TextChoices):
     INACTIVE = "inactive", "Inactive"
     DEFUNCT = "defunct", "Closed for good"
     TEMPORARILY_CLOSED = "temporarily closed", "Temporarily closed"
+
+
+def stale_before() -> datetime.date:
+    """Entries last checked before this date are flagged as stale."""
+    return timezone.localdate() - datetime.timedelta(days=settings.GOODLIFE_DIRECTORY_STALE_DAYS)
 
 
 # The five ways to wellbeing, as the strengths a resource offers.
@@ -136,6 +141,10 @@ class Service(FeedRecord):
 
     def __str__(self):
         return self.name
+
+    @property
+    def is_stale(self) -> bool:
+        return self.last_checked_on is None or self.last_checked_on < stale_before()
 
     @property
     def offerings(self) -> list[tuple[str, str]]:

@@ -219,3 +219,18 @@ def search(filters: Filters, limit: int = 50) -> list[Hit]:
         )
     hits.sort(key=lambda h: (-h.rank, h.miles if h.miles is not None else 9e9, h.service.name))
     return hits[:limit]
+
+
+def community_offers(text: str, limit: int = 10):
+    """Skills and time that people on the caseload chose to share, matching the words.
+    Shown without naming anyone; only offers with the person's consent."""
+    from goodlife.strengths.models import Offer
+
+    words = [w for w in words_of(text) if len(w) > 2][:5]
+    if not words:
+        return []
+    condition = Q()
+    for w in words:
+        condition |= Q(what__icontains=w)
+    offers = Offer.objects.filter(condition, share_with_community=True, retired_at__isnull=True)
+    return list(offers.select_related("person__team")[:limit])

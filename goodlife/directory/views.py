@@ -1,4 +1,3 @@
-import datetime
 from collections import Counter
 
 from django.conf import settings
@@ -7,24 +6,18 @@ from django.db.models import Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.utils import timezone
 
 from goodlife.accounts.access import PUBLIC, SIGNED_IN, access, roles
 from goodlife.accounts.models import Role
 from goodlife.accounts.typed_work import submitted
 from goodlife.directory import geo, matching, services
 from goodlife.directory.forms import THEMES, SearchForm, ServiceForm, UnmetNeedForm
-from goodlife.directory.models import OFFERINGS, Service, Status, UnmetNeed
-from goodlife.directory.search import Filters, search
+from goodlife.directory.models import OFFERINGS, Service, Status, UnmetNeed, stale_before
+from goodlife.directory.search import Filters, community_offers, search
 from goodlife.people.access import person_view
-from goodlife.strengths.models import Offer
 
 EDITORS = roles(Role.DIRECTORY_EDITOR, Role.ADMINISTRATOR)
 SEE_GAPS = roles(Role.COMMISSIONER, Role.TEAM_MANAGER, Role.QUALITY_LEAD, Role.ADMINISTRATOR)
-
-
-def stale_before() -> datetime.date:
-    return timezone.localdate() - datetime.timedelta(days=settings.GOODLIFE_DIRECTORY_STALE_DAYS)
 
 
 @access(SIGNED_IN)
@@ -47,7 +40,7 @@ def directory_search(request):
             access=data["access"],
         )
         hits = search(filters)
-        offers = _community_offers(data["q"]) if data["q"] else []
+        offers = community_offers(data["q"]) if data["q"] else []
     return TemplateResponse(
         request,
         "directory/search.html",
@@ -56,23 +49,7 @@ def directory_search(request):
             "hits": hits,
             "offers": offers,
             "near_unknown": near_unknown,
-            "stale_before": stale_before(),
         },
-    )
-
-
-def _community_offers(text: str):
-    """People who chose to share a skill or their time. Nobody is named here."""
-    words = [w for w in text.split() if len(w) > 2][:5]
-    if not words:
-        return []
-    condition = Q()
-    for w in words:
-        condition |= Q(what__icontains=w)
-    return list(
-        Offer.objects.filter(
-            condition, share_with_community=True, retired_at__isnull=True
-        ).select_related("person__team")[:10]
     )
 
 
@@ -86,14 +63,10 @@ def service_detail(request, service_id):
         "directory/service.html",
         {
             "service": service,
-            "stale": _is_stale(service),
+            "stale": service.is_stale,
             "can_edit": request.user.role in (Role.DIRECTORY_EDITOR, Role.ADMINISTRATOR),
         },
     )
-
-
-def _is_stale(service) -> bool:
-    return service.last_checked_on is None or service.last_checked_on < stale_before()
 
 
 def _initial(service) -> dict:

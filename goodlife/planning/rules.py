@@ -45,10 +45,18 @@ def item_problems(item, outcome_count: int) -> list[Problem]:
     return problems
 
 
-def budget_problems(costs, funding) -> list[Problem]:
+def budget_totals(items, lines) -> tuple[Decimal, Decimal]:
+    """A week's cost of council-funded support, and what its sources of funding come to."""
+    cost = sum(
+        (i.weekly_cost for i in items if i.tier in COUNCIL_FUNDED and i.weekly_cost is not None),
+        Decimal(0),
+    )
+    return cost, sum((line.weekly_amount for line in lines), Decimal(0))
+
+
+def budget_problems(items, lines) -> list[Problem]:
     """The personal budget adds up: every pound of council-funded support has a source."""
-    total_cost = sum((c for c in costs if c is not None), Decimal(0))
-    total_funding = sum(funding, Decimal(0))
+    total_cost, total_funding = budget_totals(items, lines)
     if total_cost == total_funding:
         return []
     return [
@@ -73,8 +81,6 @@ def plan_problems(plan, items_with_outcome_counts) -> list[Problem]:
         )
     if not plan.disengagement.strip():
         problems.append(Problem(None, "Write the plan for the worker's gradual disengagement"))
-    council = [
-        item.weekly_cost for item, _ in items_with_outcome_counts if item.tier in COUNCIL_FUNDED
-    ]
-    problems.extend(budget_problems(council, [line.weekly_amount for line in plan.budget.all()]))
+    items = [item for item, _ in items_with_outcome_counts]
+    problems.extend(budget_problems(items, list(plan.budget.all())))
     return problems

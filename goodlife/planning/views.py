@@ -1,5 +1,3 @@
-from decimal import Decimal
-
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -8,7 +6,7 @@ from django.utils import timezone
 from goodlife.accounts.typed_work import submitted
 from goodlife.directory.models import NotedSuggestion, Service
 from goodlife.people.access import person_view
-from goodlife.planning import services, smart
+from goodlife.planning import rules, services, smart
 from goodlife.planning.forms import (
     AgreeForm,
     BudgetLineForm,
@@ -182,8 +180,8 @@ def _plan_context(plan):
     )
     problems = services.problems_of(plan) if plan.is_draft else []
     flagged = {p.item.pk for p in problems if p.item is not None}
-    costs = [i.weekly_cost for i in items if i.tier in COUNCIL_FUNDED and i.weekly_cost]
     lines = list(plan.budget.all())
+    total_cost, total_funding = rules.budget_totals(items, lines)
     return {
         "plan": plan,
         "items": items,
@@ -191,8 +189,8 @@ def _plan_context(plan):
         "flagged": flagged,
         "council_funded": COUNCIL_FUNDED,
         "budget_lines": lines,
-        "total_cost": sum(costs, Decimal(0)),
-        "total_funding": sum((line.weekly_amount for line in lines), Decimal(0)),
+        "total_cost": total_cost,
+        "total_funding": total_funding,
         "has_council_support": any(i.tier in COUNCIL_FUNDED for i in items),
     }
 

@@ -15,8 +15,6 @@ class NavItem:
     url_name: str
     shown_to: Callable[[object], bool]
     order: int = 100
-    # A URL prefix that counts as being "in" this section, for aria-current="true".
-    section: str = ""
 
 
 _items: list[NavItem] = []
@@ -38,14 +36,5 @@ def items_for(request) -> list[dict]:
         if not item.shown_to(user):
             continue
         href = reverse(item.url_name)
-        result.append(
-            {
-                "label": item.label,
-                "href": href,
-                "current": request.path == href,
-                "active": bool(item.section)
-                and request.path != href
-                and request.path.startswith(item.section),
-            }
-        )
+        result.append({"label": item.label, "href": href, "current": request.path == href})
     return result
