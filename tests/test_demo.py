@@ -71,3 +71,18 @@ def test_apps_can_add_steps_to_the_demo(db, monkeypatch, capsys):
     assert seen[0].people["tom"].preferred_name == "Tom"
     assert "practitioner@example.org" in seen[0].staff
     assert "Test step ran" in capsys.readouterr().out
+
+
+def test_toms_story_reaches_a_reviewed_plan_with_paid_support_stopped(demo):
+    from goodlife.planning import services
+    from goodlife.planning.models import PlanStatus, Review, SupportPlan
+
+    plan = SupportPlan.objects.get(person_id=person_id("tom"))
+    assert plan.status == PlanStatus.AGREED and not services.problems_of(plan)
+    review = Review.objects.get(plan=plan)
+    assert [i.tier for i in services.council_support_stopped(review)] == ["short_term"]
+    continuing = {d.item.tier for d in review.decisions.all() if d.decision == "continue"}
+    assert "community" in continuing  # the community connections remain
+    assert plan.agreed_on < review.reviewed_on
+    tom = Person.objects.get(pk=person_id("tom"))
+    assert tom.network.filter(name="Eastbrook Astronomical Society").exists()

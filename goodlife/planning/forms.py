@@ -215,6 +215,19 @@ class AgreeForm(forms.Form):
         widget=GovukRadioSelect,
         error_messages={"required": "Select how it was agreed"},
     )
+    review_by = GovukDateField(
+        label="When will you review it together?",
+        help_text="Usually within 8 weeks of agreeing it, sooner for short-term support.",
+        error_name="The review date",
+        error_messages={"required": "Enter when you will review the plan together"},
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        agreed_on, review_by = cleaned.get("agreed_on"), cleaned.get("review_by")
+        if agreed_on and review_by and review_by <= agreed_on:
+            self.add_error("review_by", "The review date must be after the date it was agreed")
+        return cleaned
 
 
 class BudgetLineForm(forms.Form):
@@ -257,6 +270,12 @@ class ReviewForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
+    next_review_by = GovukDateField(
+        label="When will you next review it together? (optional)",
+        help_text="Leave it blank if the plan ends here.",
+        error_name="The next review date",
+        required=False,
+    )
 
     def __init__(self, *args, items, outcomes, **kwargs):
         super().__init__(*args, **kwargs)
@@ -274,6 +293,7 @@ class ReviewForm(forms.Form):
                 label=item.description,
                 choices=Decision.choices,
                 widget=GovukRadioSelect(inline=True),
+                initial=Decision.CONTINUE,
                 error_messages={"required": f"Decide what happens to “{item.description}”"},
             )
             self.fields[f"reason_{item.pk}"] = forms.CharField(
@@ -296,6 +316,9 @@ class ReviewForm(forms.Form):
                 self.add_error(
                     f"reason_{item.pk}", f"Say why “{item.description}” changes or stops"
                 )
+        reviewed_on, next_by = cleaned.get("reviewed_on"), cleaned.get("next_review_by")
+        if reviewed_on and next_by and next_by <= reviewed_on:
+            self.add_error("next_review_by", "The next review must be after this one")
         return cleaned
 
     def decisions(self):

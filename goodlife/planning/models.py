@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from goodlife.directory.models import Service
 from goodlife.people.models import Person
-from goodlife.planning.tiers import TIERS
+from goodlife.planning.tiers import COUNCIL_FUNDED, TIERS
 from goodlife.strengths.models import Aspiration
 
 
@@ -135,6 +135,9 @@ class SupportPlan(models.Model):
     disengagement = models.TextField(blank=True)
     agreed_on = models.DateField(null=True, blank=True)
     agreed_how = models.CharField(max_length=20, choices=AgreedHow.choices, blank=True)
+    # When the person and worker will next look at the plan together: set when it is
+    # agreed and again at each review.
+    review_by = models.DateField(null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -228,11 +231,42 @@ class Review(models.Model):
     def __str__(self):
         return f"Review of {self.plan} on {self.reviewed_on:%d %b %Y}"
 
+    @property
+    def council_support_stopped(self) -> list:
+        """The council-funded items this review stopped: the success the work aims for."""
+        return [
+            d.item
+            for d in self.decisions.all()
+            if d.decision == Decision.STOP and d.item.tier in COUNCIL_FUNDED
+        ]
+
 
 class Decision(models.TextChoices):
     CONTINUE = "continue", "Continue"
     CHANGE = "change", "Change"
     STOP = "stop", "Stop: no longer needed"
+
+
+class OutcomeProgress(models.Model):
+    """Where an outcome stood when a plan was agreed, and at each review of it: the history
+    a review shows beside WELL12."""
+
+    outcome = models.ForeignKey(Outcome, on_delete=models.PROTECT, related_name="progress")
+    plan = models.ForeignKey(SupportPlan, on_delete=models.PROTECT, related_name="+")
+    review = models.ForeignKey(
+        Review, null=True, blank=True, on_delete=models.CASCADE, related_name="progress"
+    )
+    status = models.CharField(max_length=15, choices=OutcomeStatus.choices)
+    steps_done = models.PositiveIntegerField(default=0)
+    steps_total = models.PositiveIntegerField(default=0)
+    recorded_on = models.DateField()
+
+    class Meta:
+        ordering = ["recorded_on", "id"]
+        indexes = [models.Index(fields=["outcome", "recorded_on"])]
+
+    def __str__(self):
+        return f"{self.outcome}: {self.get_status_display()} on {self.recorded_on}"
 
 
 class ReviewDecision(models.Model):

@@ -1,9 +1,10 @@
 """Writing ideas, outcomes, tasks and support plans: one transaction each, each audited."""
 
+import datetime
 import uuid
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Count, F, Q
 from django.utils import timezone
 
 from goodlife.audit.models import Action
@@ -14,6 +15,7 @@ from goodlife.planning.models import (
     Idea,
     IdeaStatus,
     Outcome,
+    OutcomeProgress,
     PlanItem,
     PlanStatus,
     Review,
@@ -114,9 +116,21 @@ def problems_of(plan):
     return rules.plan_problems(plan, _items_with_counts(plan))
 
 
+def stopped_at_last_review(plan) -> set:
+    """The items of a plan that its latest review stopped."""
+    review = plan.reviews.order_by("-reviewed_on", "-recorded_at").first()
+    if review is None:
+        return set()
+    return set(review.decisions.filter(decision="stop").values_list("item_id", flat=True))
+
+
 @transaction.atomic
 def start_plan(person, *, by) -> SupportPlan:
-    """A new draft: the first plan, or a new version copied from the latest one."""
+    """A new draft: the first plan, or a new version carrying on from the latest one.
+
+    Items the latest review stopped are not carried over. The personal budget is carried
+    over only when all the council-funded support carries over with it; when some stopped,
+    the budget is worked out again for what is left."""
     latest = SupportPlan.objects.filter(person=person).order_by("-number").first()
     if latest is not None and latest.is_draft:
         return latest
@@ -128,13 +142,18 @@ def start_plan(person, *, by) -> SupportPlan:
         disengagement=latest.disengagement if latest else "",
     )
     if latest is not None:
+        stopped = stopped_at_last_review(latest)
+        council_stopped = False
         for item in latest.items.all():
+            if item.pk in stopped:
+                council_stopped = council_stopped or item.tier in COUNCIL_FUNDED
+                continue
             outcomes = list(item.outcomes.all())
             item.id, item.plan = uuid.uuid4(), plan
             item._state.adding = True
             item.save()
             item.outcomes.set(outcomes)
-        for line in latest.budget.all():
+        for line in [] if council_stopped else latest.budget.all():
             BudgetLine.objects.create(
                 plan=plan,
                 source=line.source,
@@ -210,6 +229,21 @@ def add_item(
 
 
 @transaction.atomic
+def remove_item(item, *, by) -> None:
+    plan = SupportPlan.objects.select_for_update().get(pk=item.plan_id)
+    if not plan.is_draft:
+        raise NotAllowed("Agreed plans are not changed: start a new version")
+    PlanItem.objects.filter(pk=item.pk).delete()
+    audit(
+        Action.CHANGE,
+        user=by,
+        person_id=plan.person_id,
+        obj=plan,
+        summary=f"Took “{item.description}” out of the draft support plan",
+    )
+
+
+@transaction.atomic
 def sign_off(item, *, by) -> PlanItem:
     if by.role != "team_manager":
         raise NotAllowed("Only a team manager signs off council-funded support")
@@ -227,8 +261,39 @@ def sign_off(item, *, by) -> PlanItem:
     return item
 
 
+FIRST_REVIEW_AFTER = datetime.timedelta(weeks=8)
+
+
+def _snapshot_progress(plan, outcomes, *, on, review=None) -> None:
+    """Record where each outcome stands, with its steps done, for the review history."""
+    counted = Outcome.objects.filter(pk__in=[o.pk for o in outcomes]).annotate(
+        total=Count("tasks"), done=Count("tasks", filter=Q(tasks__done_at__isnull=False))
+    )
+    OutcomeProgress.objects.bulk_create(
+        OutcomeProgress(
+            outcome=o,
+            plan=plan,
+            review=review,
+            status=o.status,
+            steps_done=o.done,
+            steps_total=o.total,
+            recorded_on=on,
+        )
+        for o in counted
+    )
+
+
+def plan_outcomes(plan) -> list:
+    """The outcomes a plan's items serve, each once, in the order the items give them."""
+    seen = {}
+    for item in plan.items.prefetch_related("outcomes"):
+        for outcome in item.outcomes.all():
+            seen.setdefault(outcome.pk, outcome)
+    return list(seen.values())
+
+
 @transaction.atomic
-def agree_plan(plan, *, by, agreed_on, agreed_how) -> SupportPlan:
+def agree_plan(plan, *, by, agreed_on, agreed_how, review_by=None) -> SupportPlan:
     plan = SupportPlan.objects.select_for_update().get(pk=plan.pk)
     if not plan.is_draft:
         raise NotAllowed("This plan is already agreed")
@@ -238,13 +303,17 @@ def agree_plan(plan, *, by, agreed_on, agreed_how) -> SupportPlan:
     SupportPlan.objects.filter(person=plan.person, status=PlanStatus.AGREED).update(
         status=PlanStatus.REPLACED
     )
+    if review_by is not None and review_by < agreed_on:
+        raise NotAllowed("The review must be after the plan is agreed")
     SupportPlan.objects.filter(pk=plan.pk).update(
         status=PlanStatus.AGREED,
         agreed_on=agreed_on,
         agreed_how=agreed_how,
+        review_by=review_by or agreed_on + FIRST_REVIEW_AFTER,
         version=F("version") + 1,
     )
     plan.refresh_from_db()
+    _snapshot_progress(plan, plan_outcomes(plan), on=agreed_on)
     audit(
         Action.CHANGE,
         user=by,
@@ -289,7 +358,9 @@ def remove_budget_line(line, *, by) -> None:
 
 
 @transaction.atomic
-def record_review(plan, *, by, reviewed_on, notes="", decisions=(), outcome_statuses=()):
+def record_review(
+    plan, *, by, reviewed_on, notes="", decisions=(), outcome_statuses=(), next_review_by=None
+):
     """Record a review: each item continues, changes or stops (with the reason), and each
     outcome's progress. Stopping council-funded support is the success the framework aims
     for, and is counted as such."""
@@ -309,6 +380,11 @@ def record_review(plan, *, by, reviewed_on, notes="", decisions=(), outcome_stat
         if outcome.person_id != plan.person_id:
             raise NotAllowed("Outcomes must be the person's own")
         Outcome.objects.filter(pk=outcome.pk).update(status=status)
+        outcome.status = status
+    _snapshot_progress(plan, [o for o, _ in outcome_statuses], on=reviewed_on, review=review)
+    if next_review_by is not None and next_review_by <= reviewed_on:
+        raise NotAllowed("The next review must be after this one")
+    SupportPlan.objects.filter(pk=plan.pk).update(review_by=next_review_by)
     audit(
         Action.CREATE,
         user=by,
@@ -321,8 +397,37 @@ def record_review(plan, *, by, reviewed_on, notes="", decisions=(), outcome_stat
 
 def council_support_stopped(review) -> list:
     """The council-funded items this review stopped: counted as success."""
-    return [
-        d.item
-        for d in review.decisions.select_related("item")
-        if d.decision == "stop" and d.item.tier in COUNCIL_FUNDED
-    ]
+    return (
+        Review.objects.prefetch_related("decisions__item").get(pk=review.pk).council_support_stopped
+    )
+
+
+REVIEW_SOON = datetime.timedelta(weeks=4)
+
+
+def team_reviews(team_ids, *, today, limit=100) -> dict:
+    """For a team: agreed plans whose review is overdue or due soon (named, for the
+    people doing the work), and the past year's reviews, counting those that stopped
+    council support as the success the framework aims for."""
+    agreed = SupportPlan.objects.filter(person__team_id__in=team_ids, status=PlanStatus.AGREED)
+    due = list(
+        agreed.filter(review_by__lte=today + REVIEW_SOON)
+        .select_related("person", "person__allocated_worker")
+        .order_by("review_by", "id")[:limit]
+    )
+    year = Review.objects.filter(
+        plan__person__team_id__in=team_ids, reviewed_on__gt=today - datetime.timedelta(days=365)
+    )
+    stopped = ReviewDecision.objects.filter(
+        review__in=year, decision="stop", item__tier__in=COUNCIL_FUNDED
+    )
+    return {
+        "agreed": agreed.count(),
+        "due": due,
+        "overdue": sum(1 for p in due if p.review_by < today),
+        "reviews": year.count(),
+        "reviews_stopping": stopped.values("review").distinct().count(),
+        "weekly_cost_stopped": sum(
+            (c for c in stopped.values_list("item__weekly_cost", flat=True) if c), start=0
+        ),
+    }

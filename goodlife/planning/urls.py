@@ -7,6 +7,7 @@ app_name = "planning"
 P = "people/<uuid:person_id>/"
 
 urlpatterns = [
+    path("plans/team/", views.team, name="team"),
     path(P + "plan/", views.plan, name="plan"),
     path(P + "ideas/add/", views.add_idea, name="add-idea"),
     path(P + "ideas/<uuid:idea_id>/status/", views.idea_status, name="idea-status"),
@@ -18,6 +19,12 @@ urlpatterns = [
     path(P + "support-plan/items/add/", views.add_plan_item, name="add-plan-item"),
     path(
         P + "support-plan/items/<uuid:item_id>/sign-off/", views.sign_off_item, name="sign-off-item"
+    ),
+    path(P + "support-plan/items/<uuid:item_id>/", views.plan_item, name="item"),
+    path(
+        P + "support-plan/items/<uuid:item_id>/remove/",
+        views.remove_plan_item,
+        name="remove-plan-item",
     ),
     path(P + "support-plan/agree/", views.agree_support_plan, name="agree-support-plan"),
     path(P + "support-plan/review/", views.review, name="review"),

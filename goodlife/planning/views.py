@@ -1,9 +1,13 @@
 from django.contrib import messages
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
+from goodlife.accounts.access import CASEWORK_ROLES, access, roles
 from goodlife.accounts.typed_work import submitted
+from goodlife.audit.models import Action
+from goodlife.audit.services import record as audit
 from goodlife.directory.models import NotedSuggestion, Service
 from goodlife.people.access import person_view
 from goodlife.planning import rules, services, smart
@@ -18,7 +22,17 @@ from goodlife.planning.forms import (
     ReviewForm,
     TaskForm,
 )
-from goodlife.planning.models import BudgetLine, Idea, Outcome, PlanItem, SupportPlan, Task
+from goodlife.planning.models import (
+    BudgetLine,
+    Idea,
+    Outcome,
+    OutcomeProgress,
+    OutcomeStatus,
+    PlanItem,
+    Review,
+    SupportPlan,
+    Task,
+)
 from goodlife.planning.tiers import COUNCIL_FUNDED, ORDER
 from goodlife.wellbeing.domains import DOMAINS_BY_KEY
 from goodlife.wellbeing.models import Well12Response
@@ -192,6 +206,7 @@ def _plan_context(plan):
         "total_cost": total_cost,
         "total_funding": total_funding,
         "has_council_support": any(i.tier in COUNCIL_FUNDED for i in items),
+        "stopped": services.stopped_at_last_review(plan) if not plan.is_draft else set(),
     }
 
 
@@ -199,7 +214,15 @@ def _plan_context(plan):
 def support_plan(request, person):
     plans = list(SupportPlan.objects.filter(person=person))
     current = plans[0] if plans else None
-    context = {"person": person, "plans": plans, "is_manager": request.user.role == "team_manager"}
+    context = {
+        "person": person,
+        "plans": plans,
+        "is_manager": request.user.role == "team_manager",
+        "today": timezone.localdate(),
+        "reviews": Review.objects.filter(plan__person=person)
+        .select_related("plan", "reviewed_by")
+        .prefetch_related("decisions__item"),
+    }
     if current is not None:
         data = submitted(request) if request.method == "POST" else None
         context.update(_plan_context(current))
@@ -253,6 +276,47 @@ def add_plan_item(request, person):
     )
 
 
+@person_view(summary="Viewed why a support plan item is there")
+def plan_item(request, person, item_id):
+    """The golden thread for one item: what it serves, what that is for, how it has gone."""
+    item = get_object_or_404(
+        PlanItem.objects.select_related("plan", "signed_off_by"), pk=item_id, plan__person=person
+    )
+    outcomes = list(
+        item.outcomes.select_related("aspiration").prefetch_related("tasks", "progress")
+    )
+    decisions = item.decisions.select_related("review", "review__reviewed_by").order_by(
+        "review__reviewed_on"
+    )
+    return TemplateResponse(
+        request,
+        "planning/item.html",
+        {
+            "person": person,
+            "item": item,
+            "outcomes": outcomes,
+            "decisions": decisions,
+            "council_funded": item.tier in COUNCIL_FUNDED,
+            "ideas": Idea.objects.filter(
+                person=person, aspiration__in=[o.aspiration_id for o in outcomes if o.aspiration_id]
+            ).select_related("service"),
+        },
+    )
+
+
+@person_view(summary="Took an item out of a draft support plan")
+def remove_plan_item(request, person, item_id):
+    item = get_object_or_404(PlanItem, pk=item_id, plan__person=person)
+    if request.method == "POST":
+        try:
+            services.remove_item(item, by=request.user)
+        except services.NotAllowed as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, f"“{item.description}” taken out of the plan.")
+    return redirect("planning:support-plan", person_id=person.pk)
+
+
 @person_view(summary="Signed off plan support")
 def sign_off_item(request, person, item_id):
     item = get_object_or_404(
@@ -273,7 +337,11 @@ def agree_support_plan(request, person):
     plan = SupportPlan.objects.filter(person=person, status="draft").first()
     if plan is None:
         return redirect("planning:support-plan", person_id=person.pk)
-    form = AgreeForm(submitted(request), initial={"agreed_on": timezone.localdate()})
+    today = timezone.localdate()
+    form = AgreeForm(
+        submitted(request),
+        initial={"agreed_on": today, "review_by": today + services.FIRST_REVIEW_AFTER},
+    )
     problems = services.problems_of(plan)
     if request.method == "POST" and form.is_valid() and not problems:
         services.agree_plan(plan, by=request.user, **form.cleaned_data)
@@ -332,11 +400,12 @@ def review(request, person):
         return redirect("planning:support-plan", person_id=person.pk)
     items = sorted(plan.items.prefetch_related("outcomes"), key=lambda i: ORDER[i.tier])
     outcomes = list({o.pk: o for i in items for o in i.outcomes.all()}.values())
+    today = timezone.localdate()
     form = ReviewForm(
         submitted(request),
         items=items,
         outcomes=outcomes,
-        initial={"reviewed_on": timezone.localdate()},
+        initial={"reviewed_on": today, "next_review_by": today + services.FIRST_REVIEW_AFTER},
     )
     if request.method == "POST" and form.is_valid():
         done = services.record_review(
@@ -346,6 +415,7 @@ def review(request, person):
             notes=form.cleaned_data["notes"],
             decisions=form.decisions(),
             outcome_statuses=form.outcome_statuses(),
+            next_review_by=form.cleaned_data["next_review_by"],
         )
         stopped = services.council_support_stopped(done)
         if stopped:
@@ -364,32 +434,87 @@ def review(request, person):
             "person": person,
             "plan": plan,
             "form": form,
-            "well12": _well12_then_and_now(person, plan),
+            "then_and_now": _then_and_now(person, plan, outcomes, today),
         },
     )
 
 
-def _well12_then_and_now(person, plan):
-    responses = list(Well12Response.objects.filter(person=person).order_by("completed_on"))
-    if not responses:
-        return None
-    before = [r for r in responses if plan.agreed_on and r.completed_on <= plan.agreed_on]
-    then = before[-1] if before else responses[0]
-    return {"then": then, "now": responses[-1]}
+def _then_and_now(person, plan, outcomes, today):
+    """WELL12 and each outcome's progress, side by side: when the plan was agreed, at each
+    earlier review of it, and now."""
+    points = [(None, plan.agreed_on, "When the plan was agreed")] + [
+        (r.pk, r.reviewed_on, "At the review")
+        for r in plan.reviews.order_by("reviewed_on", "recorded_at")
+    ]
+    responses = list(
+        Well12Response.objects.filter(person=person)
+        .order_by("completed_on", "recorded_at")
+        .only("completed_on", "total")
+    )
+
+    def well12_on(day):
+        before = [r for r in responses if day is None or r.completed_on <= day]
+        return before[-1] if before else None
+
+    progress = {
+        (p.outcome_id, p.review_id): p
+        for p in OutcomeProgress.objects.filter(plan=plan, outcome__in=outcomes)
+    }
+    steps_now = {
+        o.pk: (o.done, o.total)
+        for o in Outcome.objects.filter(pk__in=[o.pk for o in outcomes]).annotate(
+            total=Count("tasks"), done=Count("tasks", filter=Q(tasks__done_at__isnull=False))
+        )
+    }
+    status_names = dict(OutcomeStatus.choices)
+    columns = [{"label": label, "on": day, "well12": well12_on(day)} for _, day, label in points]
+    columns.append({"label": "Now", "on": today, "well12": well12_on(None)})
+    rows = []
+    for outcome in outcomes:
+        cells = []
+        for review_id, _, _ in points:
+            p = progress.get((outcome.pk, review_id))
+            cells.append(
+                (status_names[p.status], p.steps_done, p.steps_total) if p else ("Not recorded",)
+            )
+        cells.append((status_names[outcome.status], *steps_now.get(outcome.pk, (0, 0))))
+        rows.append({"outcome": outcome, "cells": cells})
+    return {"columns": columns, "rows": rows, "has_well12": bool(responses)}
 
 
 @person_view(summary="Viewed the person's own plan")
 def my_plan(request, person):
     plan = SupportPlan.objects.filter(person=person).exclude(status="replaced").first()
     items = sorted(plan.items.all(), key=lambda i: ORDER[i.tier]) if plan else []
+    stopped = services.stopped_at_last_review(plan) if plan and not plan.is_draft else set()
+    helping = [i for i in items if i.pk not in stopped]
     return TemplateResponse(
         request,
         "planning/my_plan.html",
         {
             "person": person,
             "plan": plan,
-            "items": items,
+            "items": helping,
+            "finished": [i for i in items if i.pk in stopped],
+            "show_budget": any(i.tier in COUNCIL_FUNDED for i in helping),
             "aspirations": person.aspirations.filter(retired_at__isnull=True),
             "outcomes": Outcome.objects.filter(person=person).prefetch_related("tasks"),
         },
+    )
+
+
+@access(roles(*CASEWORK_ROLES))
+def team(request):
+    today = timezone.localdate()
+    figures = services.team_reviews(request.user.team_ids, today=today)
+    audit(
+        Action.VIEW,
+        user=request.user,
+        summary="Viewed the team's support plan reviews",
+        detail={"people": [str(p.person_id) for p in figures["due"]]},
+    )
+    return TemplateResponse(
+        request,
+        "planning/team.html",
+        {"figures": figures, "today": today, "teams": request.user.teams.all()},
     )

@@ -76,6 +76,11 @@ def register():
     panels.register(
         panels.PersonPanel("planning", "planning/_planning_panel.html", planning_panel, 7)
     )
+    from goodlife.accounts.access import CASEWORK_ROLES
+    from goodlife.ui.navigation import NavItem
+    from goodlife.ui.navigation import register as register_nav
+
+    register_nav(NavItem("Reviews", "planning:team", lambda u: u.role in CASEWORK_ROLES, order=27))
     from goodlife.people import demo as people_demo
     from goodlife.planning import demo
 

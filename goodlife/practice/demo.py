@@ -39,17 +39,17 @@ def tom(borough):
     episode = services.open_episode(
         person,
         by=priya,
-        contact_on=_days_ago(21),
+        contact_on=_days_ago(120),
         contact_method="self",
         raised_by="Tom himself, by email",
         reason="I want to be an astronaut. I'd like a job I can keep, doing something I "
         "care about.",
     )
-    _backdate(episode, opened_at=_at(21))
+    _backdate(episode, opened_at=_at(120))
     _record(
         episode,
         priya,
-        14,
+        113,
         "gather",
         "We met at the library café, which Tom chose because it is quiet in the mornings. "
         "Tom told me he wants to be an astronaut. He knows a great deal about space: he "

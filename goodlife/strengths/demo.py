@@ -6,9 +6,10 @@ import datetime
 from django.utils import timezone
 
 from goodlife.strengths import services
-from goodlife.strengths.models import Strength
+from goodlife.strengths.models import Aspiration, NetworkChange, NetworkMember, Offer, Strength
 
 TOM = {
+    "days_ago": 113,
     "strengths": [
         (
             "I know a great deal about space: every Apollo crew, how the ISS is resupplied.",
@@ -129,7 +130,7 @@ NANCY = {
 
 
 def _tell(person, worker, story):
-    day = timezone.localdate() - datetime.timedelta(days=14)
+    day = timezone.localdate() - datetime.timedelta(days=story.get("days_ago", 14))
     for description, kind, who in story["strengths"]:
         services.add_strength(
             person,
@@ -156,6 +157,10 @@ def _tell(person, worker, story):
             receives=receives,
             trusted=trusted,
         )
+    when = timezone.now() - datetime.timedelta(days=story.get("days_ago", 0))
+    for model in (Strength, Aspiration, Offer, NetworkMember):
+        model.objects.filter(person=person).update(recorded_at=when)
+    NetworkChange.objects.filter(person=person).update(at=when)
 
 
 def tell_story(borough) -> str | None:

@@ -63,7 +63,7 @@ def test_directory_edit_and_budget_line(demo, visit):
     priya.sign_in("practitioner@example.org")
     tom = person_id("tom")
     priya.goto(f"/people/{tom}/support-plan/")
-    priya.page.get_by_role("button", name="Start a support plan").click()
+    priya.page.get_by_role("button", name="Start a new version").click()
     priya.goto(f"/people/{tom}/support-plan/budget/add/")
     priya.page.get_by_label("Amount each week, in pounds").fill("twenty")
     priya.page.get_by_role("button", name="Add").click()

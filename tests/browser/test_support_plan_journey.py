@@ -1,4 +1,5 @@
-"""A first support plan for Tom: least intrusive support first, council support signed off."""
+"""Support plans in the browser: a first plan (least intrusive first, council support signed
+off), Tom's demo story traced back, and a new version reviewed with council support stopped."""
 
 import datetime
 import re
@@ -14,21 +15,21 @@ from goodlife.strengths.models import Aspiration
 def test_support_plan_from_start_to_agreement(demo, visit):
     from goodlife.accounts.models import User
 
-    tom = person_id("tom")
+    nancy = person_id("nancy")
     priya_user = User.objects.get(email="practitioner@example.org")
-    aspiration = Aspiration.objects.filter(person_id=tom).first()
+    aspiration = Aspiration.objects.filter(person_id=nancy).first()
     services.add_outcome(
         aspiration.person,
         by=priya_user,
         aspiration=aspiration,
-        text="Tom goes to the astronomy society twice a month",
-        how_we_will_know="Tom tells us",
+        text="Nancy gets to church on Sundays",
+        how_we_will_know="Nancy tells us",
         by_when=timezone.localdate() + datetime.timedelta(days=60),
     )
 
     priya = visit()
     priya.sign_in("practitioner@example.org")
-    priya.goto(f"/people/{tom}/support-plan/")
+    priya.goto(f"/people/{nancy}/support-plan/")
     priya.check("support-plan-empty")
     priya.page.get_by_role("button", name="Start a support plan").click()
     priya.page.get_by_role("link", name="Add to the plan").click()
@@ -37,7 +38,7 @@ def test_support_plan_from_start_to_agreement(demo, visit):
     priya.check("plan-item-errors")
     priya.page.get_by_label("What is the support?").fill("Travel training for four weeks")
     priya.page.get_by_label("Short-term council support").check()
-    priya.page.get_by_label("Tom goes to the astronomy society twice a month").check()
+    priya.page.get_by_label("Nancy gets to church on Sundays").check()
     priya.page.get_by_role("button", name="Add").click()
     expect(priya.page.get_by_text("needs a manager's sign-off")).to_be_visible()
     priya.page.get_by_label("Contingency plan").fill("Call Jane, then the duty desk")
@@ -50,66 +51,97 @@ def test_support_plan_from_start_to_agreement(demo, visit):
 
     grace = visit()
     grace.sign_in("manager@example.org")
-    grace.goto(f"/people/{tom}/support-plan/")
+    grace.goto(f"/people/{nancy}/support-plan/")
     expect(grace.page.get_by_text("needs a start date")).to_be_visible()
     grace.page.get_by_role("button", name=re.compile("Sign off")).click()
     expect(grace.page.get_by_text("Signed off.")).to_be_visible()
 
 
-def test_reviewing_an_agreed_plan_and_stopping_council_support(demo, visit):
-    from goodlife.accounts.models import User
+def fill_date(page, name, day):
+    page.locator(f"input[name={name}_day]").fill(str(day.day))
+    page.locator(f"input[name={name}_month]").fill(str(day.month))
+    page.locator(f"input[name={name}_year]").fill(str(day.year))
 
+
+def test_the_demo_story_traces_back_and_counts_success(demo, visit):
     tom = person_id("tom")
-    priya_user = User.objects.get(email="practitioner@example.org")
-    grace_user = User.objects.get(email="manager@example.org")
-    aspiration = Aspiration.objects.filter(person_id=tom).first()
-    today = timezone.localdate()
-    outcome = services.add_outcome(
-        aspiration.person,
-        by=priya_user,
-        aspiration=aspiration,
-        text="Tom travels to the society on his own",
-        how_we_will_know="He tells us",
-        by_when=today + datetime.timedelta(days=30),
-    )
-    plan = services.start_plan(aspiration.person, by=priya_user)
-    paid = services.add_item(
-        plan,
-        by=priya_user,
-        description="Travel training",
-        tier="short_term",
-        outcomes=[outcome],
-        starts_on=today,
-        ends_on=today + datetime.timedelta(days=28),
-        weekly_cost=80,
-    )
-    services.sign_off(paid, by=grace_user)
-    services.add_budget_line(plan, by=priya_user, source="council", weekly_amount=80)
-    services.save_plan_texts(
-        plan,
-        by=priya_user,
-        expected_version=1,
-        contingency="Call Jane",
-        disengagement="Step back after four weeks",
-    )
-    services.agree_plan(plan, by=priya_user, agreed_on=today, agreed_how="in_person")
-
     v = visit()
     v.sign_in("practitioner@example.org")
     v.goto(f"/people/{tom}/support-plan/")
-    v.check("support-plan-agreed")
-    v.page.get_by_role("link", name="Review this plan").click()
-    v.check("review")
-    v.page.get_by_label("Achieved", exact=True).check()
-    v.page.get_by_label("Stop: no longer needed").check()
-    v.page.get_by_role("button", name="Save review").click()
-    expect(v.page.get_by_role("alert")).to_contain_text(
-        "Say why “Travel training” changes or stops"
+    expect(v.page.get_by_text("Council support stopped", exact=True)).to_be_visible()
+    v.check("support-plan-reviewed")
+    v.page.get_by_role("link", name=re.compile(r"Why it is there\W+Travel training")).click()
+    expect(v.page.get_by_text("which is for the aspiration")).to_be_visible()
+    expect(
+        v.page.get_by_text("I'd like to meet people who are into space like me.")
+    ).to_be_visible()
+    v.check("plan-item-thread")
+    v.page.get_by_role("link", name="Reviews").click()
+    expect(v.page.locator("#reviews-stopping")).to_have_text("1")
+    v.check("plan-reviews-team")
+
+
+def test_a_new_version_with_council_support_reviewed_and_stopped(demo, visit):
+    tom = person_id("tom")
+    today = timezone.localdate()
+    priya = visit()
+    priya.sign_in("practitioner@example.org")
+    priya.goto(f"/people/{tom}/support-plan/")
+    priya.page.get_by_role("button", name="Start a new version").click()
+    expect(priya.page.get_by_role("heading", level=1)).to_have_text("Support plan 2")
+    # What the review stopped stays stopped; what continues comes across.
+    expect(
+        priya.page.get_by_role("heading", name="Eastbrook Astronomical Society, Tuesday evenings")
+    ).to_be_visible()
+    expect(priya.page.get_by_role("heading", name=re.compile("Travel training"))).to_have_count(0)
+
+    priya.page.get_by_role("link", name="Add to the plan").click()
+    priya.page.get_by_label("What is the support?").fill("Support to find a volunteering role")
+    priya.page.get_by_label("Short-term council support").check()
+    priya.page.get_by_label(re.compile("Tom goes to the Eastbrook Astronomical Society")).check()
+    fill_date(priya.page, "starts_on", today)
+    fill_date(priya.page, "ends_on", today - datetime.timedelta(days=1))
+    priya.page.get_by_label("Weekly cost, for council-funded support (optional)").fill("75")
+    priya.page.get_by_role("button", name="Add").click()
+    expect(priya.page.get_by_role("alert")).to_be_visible()
+    priya.check("plan-item-date-errors")
+    fill_date(priya.page, "ends_on", today + datetime.timedelta(days=42))
+    priya.page.get_by_role("button", name="Add").click()
+    expect(priya.page.get_by_text("Added to the plan.")).to_be_visible()
+
+    grace = visit()
+    grace.sign_in("manager@example.org")
+    grace.goto(f"/people/{tom}/support-plan/")
+    grace.page.get_by_role("button", name=re.compile("Sign off")).click()
+    expect(grace.page.get_by_text("Signed off.")).to_be_visible()
+
+    priya.goto(f"/people/{tom}/support-plan/")
+    priya.page.get_by_role("link", name="Add a source of funding").click()
+    priya.page.get_by_label("The council").check()
+    priya.page.get_by_label("Amount each week, in pounds").fill("75")
+    priya.page.get_by_role("button", name="Add").click()
+    expect(priya.page.get_by_text("does not add up")).to_have_count(0)
+    priya.page.get_by_role("link", name="Record that the person agreed it").click()
+    priya.page.get_by_label("In person").check()
+    priya.check("agree")
+    priya.page.get_by_role("button", name="Record agreement").click()
+    expect(priya.page.get_by_text("Support plan 2 agreed.")).to_be_visible()
+    expect(priya.page.locator("#review-due")).to_contain_text("Next review by")
+
+    priya.page.get_by_role("link", name="Review this plan").click()
+    expect(priya.page.locator("#then-and-now")).to_contain_text("When the plan was agreed")
+    priya.check("review")
+    group = priya.page.get_by_role("group", name="Support to find a volunteering role")
+    group.get_by_label("Stop: no longer needed").check()
+    priya.page.get_by_role("button", name="Save review").click()
+    expect(priya.page.get_by_role("alert")).to_contain_text(
+        "Say why “Support to find a volunteering role” changes or stops"
     )
-    v.check("review-errors")
-    v.page.get_by_label("Why? (needed to change or stop it)").fill("Tom takes the bus alone now")
-    v.page.get_by_role("button", name="Save review").click()
-    expect(v.page.get_by_text("that is the success this work aims for")).to_be_visible()
+    priya.check("review-errors")
+    priya.page.locator("textarea.govuk-textarea--error").fill("Tom volunteers at the open night")
+    priya.page.get_by_role("button", name="Save review").click()
+    expect(priya.page.get_by_text("that is the success this work aims for")).to_be_visible()
+    expect(priya.page.get_by_text("Tom volunteers at the open night")).to_be_visible()
 
 
 def test_the_persons_own_plan_prints(demo, visit):

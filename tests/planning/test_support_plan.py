@@ -88,10 +88,28 @@ def test_a_plan_from_start_to_agreement(as_practitioner, as_manager, practitione
     page = as_practitioner.get(base + "agree/").content.decode()
     assert "Record agreement" in page
     as_practitioner.post(
-        base + "agree/", {**date_fields("agreed_on", TODAY), "agreed_how": "in_person"}
+        base + "agree/",
+        {
+            **date_fields("agreed_on", TODAY),
+            "agreed_how": "in_person",
+            **date_fields("review_by", TODAY),
+        },
+    )
+    plan.refresh_from_db()
+    assert plan.status == PlanStatus.DRAFT  # the review must come after the agreement
+    review_by = TODAY + datetime.timedelta(weeks=6)
+    as_practitioner.post(
+        base + "agree/",
+        {
+            **date_fields("agreed_on", TODAY),
+            "agreed_how": "in_person",
+            **date_fields("review_by", review_by),
+        },
     )
     plan.refresh_from_db()
     assert plan.status == PlanStatus.AGREED and plan.agreed_how == "in_person"
+    assert plan.review_by == review_by
+    assert f"Next review by {review_by:%-d %B %Y}" in as_practitioner.get(base).content.decode()
 
 
 def test_a_service_serving_no_outcome_is_flagged(practitioner, tom, outcome):
@@ -131,3 +149,4 @@ def test_an_agreement_date_is_required(as_practitioner, practitioner, tom, outco
     )
     page = as_practitioner.post(f"/people/{tom.pk}/support-plan/agree/", {}).content.decode()
     assert "Enter when the plan was agreed" in page and "Select how it was agreed" in page
+    assert "Enter when you will review the plan together" in page
