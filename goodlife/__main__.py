@@ -5,6 +5,11 @@ import sys
 
 
 def main() -> None:
+    if sys.argv[1:2] == ["language-check"]:
+        # Plain Python: checking text needs neither settings nor a database.
+        from goodlife.language.cli import main as language_check
+
+        sys.exit(language_check(sys.argv[2:]))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "goodlife.settings")
     from django.core.management import execute_from_command_line
 

@@ -1,0 +1,5 @@
+import sys
+
+from goodlife.language.cli import main
+
+sys.exit(main())
