@@ -182,7 +182,7 @@ phrases = ["risk panel"]
 def test_a_broken_lexicon_is_explained(tmp_path):
     bad = tmp_path / "bad.toml"
     bad.write_text('[[entry]]\nphrase = "x"\nsuggestions = ["y"]\n', encoding="utf-8")
-    with pytest.raises(LexiconError, match="bad.toml, entry 1 .*reason"):
+    with pytest.raises(LexiconError, match=r"bad\.toml, entry 1 .*reason"):
         load(bad)
     bad.write_text(
         '[[entry]]\nphrase = "x"\nreason = "r"\nsuggestions = ["y"]\nneeded_in = ["court"]\n'

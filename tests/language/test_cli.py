@@ -25,7 +25,7 @@ def run(*args, stdin=b""):
 def test_json_is_an_array_of_findings_per_input(tmp_path):
     note = tmp_path / "note.txt"
     note.write_bytes(NOTE.encode())
-    code, out, _ = run("--json", str(note), "-", stdin="Risk of harm.".encode())
+    code, out, _ = run("--json", str(note), "-", stdin=b"Risk of harm.")
     assert code == 0
     first, second = (json.loads(line) for line in out.splitlines())
     assert [list(f) for f in first] == [
