@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "goodlife.directory",
     "goodlife.planning",
     "goodlife.wellbeing",
+    "goodlife.coach",
     "goodlife.ui",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -87,6 +88,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "goodlife.audit.middleware.AuditContextMiddleware",
+    "goodlife.coach.middleware.CoachRequestMiddleware",
     "goodlife.ui.middleware.SecurityHeadersMiddleware",
 ]
 

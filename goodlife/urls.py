@@ -15,5 +15,6 @@ urlpatterns = [
     path("", include("goodlife.strengths.urls")),
     path("", include("goodlife.directory.urls")),
     path("", include("goodlife.planning.urls")),
+    path("", include("goodlife.coach.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -46,13 +46,21 @@ def _at(n: int) -> datetime.datetime:
     return timezone.now() - datetime.timedelta(days=n)
 
 
+def _backdate(queryset, field: str, days_ago: int) -> None:
+    """Date rows back in the story, a second apart so that their order stays as told."""
+    when = _at(days_ago)
+    pks = queryset.order_by(field, "pk").values_list("pk", flat=True)
+    for n, pk in enumerate(list(pks)):
+        queryset.model.objects.filter(pk=pk).update(**{field: when + datetime.timedelta(seconds=n)})
+
+
 def _ideas(tom, worker, astronaut):
     for text, tier, service_name in TOM_IDEAS:
         service = Service.objects.filter(name=service_name).first() if service_name else None
         services.add_idea(
             tom, by=worker, text=text, tier=tier, aspiration=astronaut, service=service
         )
-    Idea.objects.filter(person=tom).update(recorded_at=_at(IDEAS_ON))
+    _backdate(Idea.objects.filter(person=tom), "recorded_at", IDEAS_ON)
     for idea in Idea.objects.filter(person=tom):
         if "telescope" in idea.text:
             services.set_idea_status(
@@ -96,8 +104,8 @@ def _outcomes(tom, worker, astronaut, meet_people):
         services.add_task(
             outcome, by=worker, what=what, who=who, who_name=who_name, by_when=_day(AGREED_ON - 14)
         )
-    Outcome.objects.filter(person=tom).update(recorded_at=_at(OUTCOMES_ON))
-    Task.objects.filter(outcome__person=tom).update(recorded_at=_at(OUTCOMES_ON))
+    _backdate(Outcome.objects.filter(person=tom), "recorded_at", OUTCOMES_ON)
+    _backdate(Task.objects.filter(outcome__person=tom), "recorded_at", OUTCOMES_ON)
     return club, books
 
 

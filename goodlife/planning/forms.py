@@ -1,5 +1,6 @@
 from django import forms
 
+from goodlife.coach.forms import CoachedForm
 from goodlife.directory.forms import CheckboxSelect
 from goodlife.planning.models import (
     AgreedHow,
@@ -22,7 +23,7 @@ def _aspiration_choices(person):
     ]
 
 
-class IdeaForm(forms.Form):
+class IdeaForm(CoachedForm, forms.Form):
     aspiration = forms.ChoiceField(
         label="Which aspiration or need is it for?", required=False, widget=GovukRadioSelect
     )
@@ -55,7 +56,7 @@ class IdeaForm(forms.Form):
         return aspiration
 
 
-class IdeaStatusForm(forms.Form):
+class IdeaStatusForm(CoachedForm, forms.Form):
     status = forms.ChoiceField(
         label="What did the person think?",
         choices=IdeaStatus.choices,
@@ -75,7 +76,7 @@ class IdeaStatusForm(forms.Form):
         return cleaned
 
 
-class OutcomeForm(forms.Form):
+class OutcomeForm(CoachedForm, forms.Form):
     aspiration = forms.ChoiceField(
         label="Which aspiration does it serve?", required=False, widget=GovukRadioSelect
     )
@@ -112,7 +113,7 @@ class OutcomeForm(forms.Form):
     clean_aspiration = IdeaForm.clean_aspiration
 
 
-class TaskForm(forms.Form):
+class TaskForm(CoachedForm, forms.Form):
     what = forms.CharField(
         label="What is the step?",
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -129,7 +130,8 @@ class TaskForm(forms.Form):
     by_when = GovukDateField(label="By when? (optional)", error_name="The date", required=False)
 
 
-class PlanTextsForm(forms.Form):
+class PlanTextsForm(CoachedForm, forms.Form):
+    language_contexts = {"contingency": "risk"}  # what might go wrong is its subject
     contingency = forms.CharField(
         label="Contingency plan",
         required=False,
@@ -144,7 +146,7 @@ class PlanTextsForm(forms.Form):
     )
 
 
-class PlanItemForm(forms.Form):
+class PlanItemForm(CoachedForm, forms.Form):
     description = forms.CharField(
         label="What is the support?",
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -256,7 +258,7 @@ class BudgetLineForm(forms.Form):
     )
 
 
-class ReviewForm(forms.Form):
+class ReviewForm(CoachedForm, forms.Form):
     """One decision per plan item, and the progress of each outcome the plan serves."""
 
     reviewed_on = GovukDateField(

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils import timezone
 
+from goodlife.coach.forms import CoachedForm
 from goodlife.practice.framework import CONTEXT_AREAS, CONVERSATIONS
 from goodlife.practice.models import (
     RECORD_FIELDS,
@@ -12,7 +13,7 @@ from goodlife.practice.models import (
 from goodlife.ui.forms import GovukDateField, GovukRadioSelect
 
 
-class EpisodeForm(forms.Form):
+class EpisodeForm(CoachedForm, forms.Form):
     contact_on = GovukDateField(
         label="When did the contact happen?",
         error_name="The date of the contact",
@@ -40,7 +41,7 @@ class EpisodeForm(forms.Form):
     )
 
 
-class MoveForm(forms.Form):
+class MoveForm(CoachedForm, forms.Form):
     conversation = forms.TypedChoiceField(
         label="Which conversation now?",
         coerce=int,
@@ -73,7 +74,7 @@ class MoveForm(forms.Form):
         return cleaned
 
 
-class CloseForm(forms.Form):
+class CloseForm(CoachedForm, forms.Form):
     outcome = forms.ChoiceField(
         label="What was the outcome?",
         choices=Outcome.choices,
@@ -105,8 +106,10 @@ class CloseForm(forms.Form):
         return cleaned
 
 
-class RecordForm(forms.Form):
+class RecordForm(CoachedForm, forms.Form):
     """A conversation record. Drafts may be incomplete; finishing needs the essentials."""
+
+    coach_check_button = False  # "Save draft" shows the coach's findings
 
     step = forms.ChoiceField(
         label="Which step is this?",
@@ -190,7 +193,7 @@ class AmendForm(RecordForm):
         super().__init__(*args, **kwargs)
 
 
-class HoldingSupportForm(forms.Form):
+class HoldingSupportForm(CoachedForm, forms.Form):
     what = forms.CharField(
         label="What holding support is in place?",
         help_text="For example, a carer visits twice a day while Nancy's wrist heals",
@@ -217,7 +220,7 @@ class HoldingSupportForm(forms.Form):
         return cleaned
 
 
-class HoldingReviewForm(forms.Form):
+class HoldingReviewForm(CoachedForm, forms.Form):
     decision = forms.ChoiceField(
         label="What happens now?",
         choices=[("end", "It has ended"), ("continue", "It continues to a new end date")],

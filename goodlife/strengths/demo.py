@@ -157,9 +157,12 @@ def _tell(person, worker, story):
             receives=receives,
             trusted=trusted,
         )
+    # Dated back to the conversation, a second apart so that their order stays as told.
     when = timezone.now() - datetime.timedelta(days=story.get("days_ago", 0))
     for model in (Strength, Aspiration, Offer, NetworkMember):
-        model.objects.filter(person=person).update(recorded_at=when)
+        rows = model.objects.filter(person=person).order_by("recorded_at", "pk")
+        for n, pk in enumerate(rows.values_list("pk", flat=True)):
+            model.objects.filter(pk=pk).update(recorded_at=when + datetime.timedelta(seconds=n))
     NetworkChange.objects.filter(person=person).update(at=when)
 
 

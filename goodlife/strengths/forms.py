@@ -3,6 +3,7 @@ import re
 from django import forms
 from django.utils import timezone
 
+from goodlife.coach.forms import CoachedForm
 from goodlife.strengths.models import (
     AspirationStatus,
     Frequency,
@@ -16,7 +17,7 @@ from goodlife.strengths.models import (
 from goodlife.ui.forms import GovukCheckbox, GovukDateField, GovukRadioSelect
 
 
-class StrengthForm(forms.Form):
+class StrengthForm(CoachedForm, forms.Form):
     description = forms.CharField(
         label="The strength, in the person's own words",
         help_text="For example, “I know the name of every Apollo crew”",
@@ -47,7 +48,7 @@ class StrengthForm(forms.Form):
         super().__init__(*args, **kwargs)
 
 
-class AspirationForm(forms.Form):
+class AspirationForm(CoachedForm, forms.Form):
     text = forms.CharField(
         label="What do they hope for, in their own words?",
         help_text="For example, “I want to be an astronaut”",
@@ -88,7 +89,7 @@ class AspirationStatusForm(forms.Form):
     )
 
 
-class OfferForm(forms.Form):
+class OfferForm(CoachedForm, forms.Form):
     what = forms.CharField(
         label="What could they share with others?",
         help_text="Skills, knowledge or time, for example "
@@ -109,7 +110,7 @@ class OfferForm(forms.Form):
     )
 
 
-class MemberForm(forms.Form):
+class MemberForm(CoachedForm, forms.Form):
     name = forms.CharField(
         label="Name",
         help_text="A person, a group or a place, for example Jane Baxter or Eastbrook Library",
@@ -177,7 +178,7 @@ class MemberForm(forms.Form):
         return name
 
 
-class RetireForm(forms.Form):
+class RetireForm(CoachedForm, forms.Form):
     reason = forms.CharField(
         label="Why?",
         help_text="It stays on the record, marked as no longer current",

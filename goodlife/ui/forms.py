@@ -41,7 +41,16 @@ class GovukBoundField(BoundField):
             if self.errors:
                 classes.append(f"{base}--error")
             attrs["class"] = " ".join(dict.fromkeys(c for c in classes if c))
+        coach_attrs = getattr(self.form, "coach_attrs", None)
+        if coach_attrs is not None:
+            attrs.update(coach_attrs(self))
         return attrs
+
+    @property
+    def coach(self):
+        """The language coach's findings for this field, when its form asks for them."""
+        coach_for = getattr(self.form, "coach_for", None)
+        return coach_for(self) if coach_for is not None else None
 
     @property
     def error_anchor(self) -> str:

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CoachConfig(AppConfig):
+    name = "goodlife.coach"
+    verbose_name = "Language coach"

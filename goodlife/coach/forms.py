@@ -1,0 +1,81 @@
+"""`CoachedForm`: every free-text box in the form gets the language coach.
+
+After a draft is saved, or when "Check the wording" is pressed (no JavaScript needed),
+each text box shows its findings beneath it; with JavaScript they follow typing. Pressing
+"Check the wording" or "Keep my wording" never saves and never loses what was typed: the
+form is shown again as it was.
+"""
+
+from django import forms
+from django.forms.utils import ErrorDict
+from django.urls import reverse
+
+from goodlife.coach import services
+from goodlife.coach.middleware import current_request
+
+CHECK = "coach_check"
+KEEP = "coach_keep"
+
+
+class CoachedForm:
+    # The context each field is written in, where it is not "general": "risk" for a
+    # risk-enablement or contingency plan, "safeguarding" for a safeguarding record.
+    language_contexts: dict[str, str] = {}
+    # Forms with drafts show findings after "Save draft" instead.
+    coach_check_button = True
+
+    def _coach_scope(self, name: str) -> str:
+        request = current_request()
+        return services.scope_for(request.path if request else "", self.add_prefix(name))
+
+    def coach_attrs(self, bound_field) -> dict:
+        if not isinstance(bound_field.field.widget, forms.Textarea):
+            return {}
+        return {
+            "data-coach-url": reverse("coach:check"),
+            "data-coach-context": self.language_contexts.get(bound_field.name, "general"),
+            "data-coach-scope": self._coach_scope(bound_field.name),
+        }
+
+    def coach_for(self, bound_field):
+        if not isinstance(bound_field.field.widget, forms.Textarea):
+            return None
+        request = current_request()
+        coaching = services.coach(
+            bound_field.value() or "",
+            user=getattr(request, "user", None),
+            scope=self._coach_scope(bound_field.name),
+            context=self.language_contexts.get(bound_field.name, "general"),
+            field_id=bound_field.auto_id,
+            field_name=bound_field.html_name,
+        )
+        # One "Check the wording" button, after the form's last text box.
+        last = [n for n, f in self.fields.items() if isinstance(f.widget, forms.Textarea)][-1]
+        coaching.check_button = self.coach_check_button and bound_field.name == last
+        return coaching
+
+    @property
+    def coach_only(self) -> bool:
+        """The worker asked the coach something: show the form again, save nothing."""
+        return self.is_bound and (CHECK in self.data or KEEP in self.data)
+
+    def is_valid(self):
+        if self.coach_only:
+            self._keep_if_asked()
+            self._errors = ErrorDict()  # not a failed save: no error messages
+            return False
+        return super().is_valid()
+
+    def _keep_if_asked(self) -> None:
+        value = self.data.get(KEEP, "")
+        field_name, _, rest = value.partition("|")
+        phrase, _, text = rest.partition("|")
+        request = current_request()
+        names = {self[name].html_name: name for name in self.fields}
+        if field_name in names and phrase and text and request and request.user.is_authenticated:
+            services.keep(
+                request.user,
+                scope=self._coach_scope(names[field_name]),
+                phrase=phrase,
+                text=text,
+            )

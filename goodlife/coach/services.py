@@ -1,0 +1,69 @@
+"""The language coach in the app: findings for a field, less what the worker kept."""
+
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+
+from goodlife import language
+from goodlife.coach.models import Dismissal
+
+# A record this long (in words) also shows its balance of strengths and problems.
+BALANCE_FROM_WORDS = 30
+MAX_TEXT = 200_000  # characters checked as someone types; longer text is checked on saving
+
+
+@dataclass
+class Coaching:
+    field_id: str
+    field_name: str
+    context: str
+    scope: str
+    findings: list
+    balance: language.Balance | None
+    checked: bool  # whether there was text to check
+    check_button: bool = False  # show "Check the wording" after this box
+
+    @property
+    def count(self) -> int:
+        return len(self.findings)
+
+
+def scope_for(path: str, field_name: str) -> str:
+    return f"{path}#{field_name}"[:300]
+
+
+def kept(user, scope: str) -> set[tuple[str, str]]:
+    if user is None or not user.is_authenticated:
+        return set()
+    return set(Dismissal.objects.filter(user=user, scope=scope).values_list("phrase", "text"))
+
+
+def coach(text: str, *, user, scope: str, context: str, field_id: str, field_name: str):
+    text = (text or "")[:MAX_TEXT]
+    dismissed = kept(user, scope) if text else set()
+    findings = [
+        f
+        for f in language.check(text, context=context)
+        if (f.phrase, f.text.lower()[:200]) not in dismissed
+    ]
+    words = len(text.split())
+    return Coaching(
+        field_id=field_id,
+        field_name=field_name,
+        context=context,
+        scope=scope,
+        findings=findings,
+        balance=language.balance(text) if words >= BALANCE_FROM_WORDS else None,
+        checked=bool(text.strip()),
+    )
+
+
+def keep(user, *, scope: str, phrase: str, text: str) -> None:
+    """Remember that this worker keeps this wording here. Saying it twice is harmless."""
+    try:
+        with transaction.atomic():
+            Dismissal.objects.get_or_create(
+                user=user, scope=scope[:300], phrase=phrase[:200], text=text.lower()[:200]
+            )
+    except IntegrityError:
+        pass  # kept at the same moment in another tab

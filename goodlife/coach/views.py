@@ -1,0 +1,55 @@
+from django import forms
+from django.http import JsonResponse
+from django.template.response import TemplateResponse
+from django.views.decorators.http import require_POST
+
+from goodlife import language
+from goodlife.accounts.access import SIGNED_IN, access
+from goodlife.coach import services
+
+
+class CheckForm(forms.Form):
+    text = forms.CharField(required=False, strip=False)
+    context = forms.ChoiceField(choices=[(c, c) for c in language.CONTEXTS], required=False)
+    scope = forms.CharField(max_length=300)
+    field_id = forms.RegexField(regex=r"^[A-Za-z0-9_\-]{1,100}$")
+    field_name = forms.RegexField(regex=r"^[A-Za-z0-9_\-]{1,100}$")
+
+
+class KeepForm(forms.Form):
+    scope = forms.CharField(max_length=300)
+    phrase = forms.CharField(max_length=200)
+    text = forms.CharField(max_length=200)
+
+
+@access(SIGNED_IN)
+@require_POST
+def check(request):
+    """The findings for what is being typed, as the HTML shown beneath the box. Nothing
+    is stored: the text is checked and forgotten."""
+    form = CheckForm(request.POST)
+    if not form.is_valid():
+        return JsonResponse({"errors": form.errors}, status=400)
+    data = form.cleaned_data
+    coaching = services.coach(
+        data["text"],
+        user=request.user,
+        scope=data["scope"],
+        context=data["context"] or "general",
+        field_id=data["field_id"],
+        field_name=data["field_name"],
+    )
+    return TemplateResponse(
+        request, "coach/_findings.html", {"coaching": coaching, "check_button": False}
+    )
+
+
+@access(SIGNED_IN)
+@require_POST
+def keep(request):
+    """Keep a flagged wording in this place: one click, remembered for this worker."""
+    form = KeepForm(request.POST)
+    if not form.is_valid():
+        return JsonResponse({"errors": form.errors}, status=400)
+    services.keep(request.user, **form.cleaned_data)
+    return JsonResponse({"kept": True})
