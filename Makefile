@@ -14,12 +14,13 @@ CHROMIUM ?= /usr/bin/chromium
 # Development defaults; production sets its own environment (docs/deploy.md).
 DEV_ENV := DEBUG=True
 
-.PHONY: help uv install deps frontend run test test-sqlite test-postgres lint format clean browser
+.PHONY: help uv install deps frontend run test test-sqlite test-postgres lint format clean browser bench
 
 help:
 	@echo "make run    install, prepare the demo database and serve on http://$(HOST):$(PORT)"
 	@echo "make test   install what tests need and run lint and the whole suite"
 	@echo "make lint   ruff and a check for missing migrations"
+	@echo "make bench  measure performance; writes bench/results/latest.json"
 
 uv:
 	@$(UV) --version >/dev/null 2>&1 || python3 -m pip install --quiet uv \
@@ -83,6 +84,10 @@ test-postgres: install browser
 test: lint
 	$(MAKE) test-sqlite
 	$(MAKE) test-postgres
+
+# Performance figures live here, never in timed unit tests (docs/performance.md).
+bench: deps
+	$(UV) run python bench/language.py
 
 clean:
 	rm -rf static_build staticfiles node_modules .venv
