@@ -211,3 +211,8 @@ def test_the_checker_imports_no_django():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_a_phrase_inside_a_longer_one_is_still_its_own_finding():
+    text = "He refused to engage with services; she won't engage."
+    assert found(text) == [("refused", "refused"), ("won't engage", "difficult to engage")]
