@@ -78,13 +78,21 @@ class Suggestion:
     reason: str
 
 
+# Suggestions follow the interests the person named first; a long history does not make
+# the page slower (each interest is one search).
+MAX_INTERESTS = 12
+
+
 def interests_for(person) -> list[Interest]:
     found: dict[str, Interest] = {}
-    tags = Aspiration.interests.through.objects.select_related("interest").order_by("id")
-    for aspiration in person.aspirations.filter(retired_at__isnull=True):
+    aspirations = list(person.aspirations.filter(retired_at__isnull=True))
+    tags: dict = {}
+    links = Aspiration.interests.through.objects.filter(aspiration__in=aspirations)
+    for link in links.select_related("interest").order_by("id"):
+        tags.setdefault(link.aspiration_id, []).append(link.interest.name.lower())
+    for aspiration in aspirations:
         # Tags in the order the worker typed them: the first is what the person named first.
-        for link in tags.filter(aspiration=aspiration):
-            word = link.interest.name.lower()
+        for word in tags.get(aspiration.pk, []):
             found.setdefault(word, Interest(word, "aspiration"))
         for word in _content_words(aspiration.text):
             found.setdefault(word, Interest(word, "aspiration"))
@@ -93,7 +101,7 @@ def interests_for(person) -> list[Interest]:
             found.setdefault(word, Interest(word, "strength"))
     if person.offers.filter(retired_at__isnull=True).exists():
         found.setdefault("volunteer", Interest("volunteer", "offer"))
-    return list(found.values())
+    return list(found.values())[:MAX_INTERESTS]
 
 
 def _content_words(text: str) -> list[str]:

@@ -109,7 +109,8 @@ class PlanNotReady(Exception):
 
 
 def _items_with_counts(plan):
-    return [(item, item.outcomes.count()) for item in plan.items.all()]
+    items = plan.items.annotate(outcome_count=Count("outcomes"))
+    return [(item, item.outcome_count) for item in items]
 
 
 def problems_of(plan):

@@ -1,0 +1,145 @@
+"""Query counts per page do not grow with the person's history or the database (no N+1).
+
+Each page is opened for a person with a short history and again after that history has
+tripled; the number of SQL queries must not change, and stays under a ceiling."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from goodlife.directory.models import Service
+from goodlife.planning import services as planning
+from goodlife.practice import services as practice
+from goodlife.strengths import services as strengths
+from goodlife.wellbeing import services as wellbeing
+from tests.factories import PersonFactory
+
+TODAY = datetime.date.today()  # noqa: DTZ011
+
+
+def grow(person, by, manager, n):
+    """Add n of everything a person's record accumulates."""
+    episode = practice.open_episode(
+        person,
+        by=by,
+        contact_on=TODAY,
+        contact_method="self",
+        raised_by="Tom",
+        reason="I want to be an astronaut.",
+    )
+    for i in range(n):
+        practice.start_record(
+            episode,
+            by=by,
+            finish=True,
+            values={
+                "step": "gather",
+                "happened_on": TODAY,
+                "narrative": f"Note {i}: Tom loves space.",
+            },
+        )
+        strengths.add_strength(
+            person,
+            by=by,
+            description=f"Knows about rockets {i}",
+            kind="knowledge",
+            identified_by="person",
+            identified_on=TODAY,
+        )
+        aspiration = strengths.add_aspiration(
+            person, by=by, text=f"Visit observatory {i}", term="short", interests=["space"]
+        )
+        strengths.add_member(
+            person,
+            by=by,
+            name=f"Friend {person.pk.hex[:4]} {i}",
+            kind="friend",
+            relationship="friend",
+            ring=1 + i % 3,
+            frequency="weekly",
+            gives="",
+            receives="",
+            trusted="yes",
+        )
+        wellbeing.record_well12(
+            person,
+            by=by,
+            completed_on=TODAY - datetime.timedelta(days=30 * i),
+            completed_by="Tom",
+            how="together",
+            recent_event="",
+            recent_event_detail="",
+            notes="",
+            **{f"item_{k}": 1 + (i + k) % 4 for k in range(1, 13)},
+        )
+        planning.add_idea(person, by=by, text=f"Idea {i}", tier="community", aspiration=aspiration)
+        outcome = planning.add_outcome(
+            person, by=by, text=f"Tom goes to meeting {i}", aspiration=aspiration, by_when=TODAY
+        )
+        planning.add_task(outcome, by=by, what=f"Ring them {i}", who="person")
+    plan = planning.start_plan(person, by=by)
+    outcomes = list(person.outcomes.all())
+    for i, outcome in enumerate(outcomes[-n:]):
+        item = planning.add_item(
+            plan,
+            by=by,
+            description=f"Support {i}",
+            tier="short_term",
+            outcomes=[outcome],
+            starts_on=TODAY,
+            ends_on=TODAY + datetime.timedelta(days=28),
+            weekly_cost=10,
+        )
+        planning.sign_off(item, by=manager)
+    return plan
+
+
+PAGES = {
+    "overview": ("/people/{pk}/", 50),
+    "timeline": ("/people/{pk}/timeline/", 40),
+    "strengths profile": ("/people/{pk}/strengths/", 30),
+    "network map": ("/people/{pk}/network/", 30),
+    "WELL12 progression": ("/people/{pk}/wellbeing/", 30),
+    "ideas and outcomes": ("/people/{pk}/plan/", 30),
+    "support plan": ("/people/{pk}/support-plan/", 30),
+    "person's own plan": ("/people/{pk}/my-plan/", 30),
+    "suggestions": ("/people/{pk}/suggestions/", 40),
+    "my caseload": ("/people/", 20),
+    "team": ("/people/team/", 20),
+    "my work": ("/my-work/", 25),
+    "reviews across the team": ("/plans/team/", 20),
+    "directory search": ("/directory/?q=space", 25),
+}
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries)
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_queries_do_not_grow_with_history(name, as_practitioner, practitioner, manager, tom, north):
+    url, ceiling = PAGES[name]
+    for i in range(3):
+        Service.objects.create(name=f"Space club {i}", description="Astronomy and space talks")
+    plan = grow(tom, practitioner, manager, 2)
+    # Others in the team and the borough, so lists and figures have something to read.
+    others = [PersonFactory(team=north, allocated_worker=practitioner) for _ in range(2)]
+    for other in others:
+        grow(other, practitioner, manager, 1)
+    url = url.format(pk=tom.pk)
+    before = count_queries(as_practitioner, url)
+
+    grow(tom, practitioner, manager, 4)
+    for other in [PersonFactory(team=north, allocated_worker=practitioner) for _ in range(4)]:
+        grow(other, practitioner, manager, 1)
+    for i in range(6):
+        Service.objects.create(name=f"Star club {i}", description="Astronomy and space talks")
+    assert plan.pk
+    after = count_queries(as_practitioner, url)
+    assert after == before, f"{name}: {before} queries, then {after} with more history"
+    assert after <= ceiling, f"{name}: {after} queries"
