@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "goodlife.planning",
     "goodlife.wellbeing",
     "goodlife.coach",
+    "goodlife.scale",
     "goodlife.ui",
     "django.contrib.admin",
     "django.contrib.auth",

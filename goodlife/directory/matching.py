@@ -174,7 +174,8 @@ def suggest(person, limit: int = 10) -> list[Suggestion]:
     interest (in the person's order) that it speaks to."""
     origin = geo.locate(person.postcode)
     found: dict[str, Suggestion] = {}
-    for interest in interests_for(person):
+    first_interest: dict[str, int] = {}
+    for rank, interest in enumerate(interests_for(person)):
         words = related_words(interest.word)
         ranks = search.matching_any(words)
         if not ranks:
@@ -190,8 +191,19 @@ def suggest(person, limit: int = 10) -> list[Suggestion]:
             miles = search.nearest_miles(service, origin)
             reason = reason_for(person, service, interest, topic, miles)
             found[key] = Suggestion(service, topic, score, miles, reason)
+            first_interest[key] = rank
     for suggestion in found.values():
         suggestion.score += (0.5 if suggestion.service.is_free else 0.0) - min(
             suggestion.miles or 0, 10
         ) * 0.05
-    return sorted(found.values(), key=lambda s: -s.score)[:limit]
+    # Ties go to what the person named first, then the nearer, then by name: the same
+    # order on every database.
+    return sorted(
+        found.values(),
+        key=lambda s: (
+            -s.score,
+            first_interest[str(s.service.pk)],
+            s.miles if s.miles is not None else float("inf"),
+            s.service.name,
+        ),
+    )[:limit]
