@@ -86,8 +86,16 @@ test: lint
 	$(MAKE) test-postgres
 
 # Performance figures live here, never in timed unit tests (docs/performance.md).
-bench: deps
+# The benchmark databases are made once and kept (git-ignored): remove them to remake.
+BENCH_SMALL_SQLITE := sqlite:///$(CURDIR)/bench/small.sqlite3
+
+bench/small.sqlite3: | deps
+	DATABASE_URL=$(BENCH_SMALL_SQLITE) $(DEV_ENV) $(UV) run goodlife migrate --noinput -v0
+	DATABASE_URL=$(BENCH_SMALL_SQLITE) $(DEV_ENV) $(UV) run goodlife bench seed --scale small
+
+bench: deps frontend bench/small.sqlite3
 	$(UV) run python bench/language.py
+	DATABASE_URL=$(BENCH_SMALL_SQLITE) $(UV) run python bench/pages.py --scale small --label sqlite
 
 clean:
 	rm -rf static_build staticfiles node_modules .venv

@@ -81,6 +81,7 @@ class Suggestion:
 # Suggestions follow the interests the person named first; a long history does not make
 # the page slower (each interest is one search).
 MAX_INTERESTS = 12
+CANDIDATES_PER_INTEREST = 40
 
 
 def interests_for(person) -> list[Interest]:
@@ -180,7 +181,10 @@ def suggest(person, limit: int = 10) -> list[Suggestion]:
         ranks = search.matching_any(words)
         if not ranks:
             continue
-        services = Service.objects.filter(pk__in=list(ranks), status=Status.ACTIVE)
+        # Only the best matches for each interest are weighed: a common word ("group")
+        # can match most of a council's directory.
+        best = sorted(ranks, key=lambda k: (-ranks[k], k))[:CANDIDATES_PER_INTEREST]
+        services = Service.objects.filter(pk__in=best, status=Status.ACTIVE)
         for service in services.prefetch_related("schedules", "locations"):
             key = str(service.pk)
             score = ranks[key] + (1.0 if interest.source == "aspiration" else 0.5)

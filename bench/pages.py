@@ -1,0 +1,128 @@
+"""Server time and SQL queries of key pages and actions on a benchmark database.
+
+    DATABASE_URL=... uv run goodlife bench seed --scale small      # once, on an empty database
+    DATABASE_URL=... uv run python bench/pages.py --scale small --label sqlite
+
+Requests go through Django's whole stack in this process (middleware, the access check,
+the audit write, templates), without a network: "server time". Each page is requested a
+few times to warm up, then --repeat times; the median and 95th percentile are reported
+with the number of queries, and merged into bench/results/latest.json under
+pages.<scale>-<label>.
+"""
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "goodlife.settings")
+os.environ.setdefault("SECRET_KEY", "benchmark-only-not-a-secret")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+
+import django
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.db.models import Count  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from goodlife.practice.models import ConversationRecord  # noqa: E402
+from goodlife.scale.generator import PASSWORD  # noqa: E402
+
+RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
+
+
+def percentile(values, p):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def measure(request, repeat):
+    for _ in range(3):
+        request()
+    times, queries, status = [], 0, None
+    for _ in range(repeat):
+        with CaptureQueriesContext(connection) as captured:
+            started = time.perf_counter()
+            response = request()
+            times.append((time.perf_counter() - started) * 1000)
+        queries, status = len(captured), response.status_code
+    return {
+        "median_ms": round(statistics.median(times), 2),
+        "p95_ms": round(percentile(times, 95), 2),
+        "queries": queries,
+        "status": status,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", required=True)
+    parser.add_argument("--label", required=True, help="the database, e.g. sqlite or postgresql")
+    parser.add_argument("--repeat", type=int, default=30)
+    args = parser.parse_args()
+
+    # Served as in production: hashed static file names need the manifest.
+    call_command("collectstatic", interactive=False, verbosity=0)
+    busiest = (
+        ConversationRecord.objects.values("person")
+        .annotate(n=Count("id"))
+        .order_by("-n", "person")
+        .first()
+    )
+    if busiest is None:
+        print("No benchmark data here: run `goodlife bench seed` first.", file=sys.stderr)
+        return 2
+    record = ConversationRecord.objects.filter(person=busiest["person"]).select_related(
+        "person__allocated_worker", "episode"
+    )[0]
+    person, worker = record.person, record.person.allocated_worker
+    client = Client()
+    if not client.login(username=worker.email, password=PASSWORD):
+        print(f"Cannot sign in as {worker.email}", file=sys.stderr)
+        return 2
+    get = lambda url: lambda: client.get(url, secure=True)  # noqa: E731
+    p = f"/people/{person.pk}/"
+    pages = {
+        "sign in": lambda: Client().post(
+            "/accounts/sign-in/", {"username": worker.email, "password": PASSWORD}, secure=True
+        ),
+        "my work": get("/my-work/"),
+        "caseload": get("/people/"),
+        "person overview": get(p),
+        "timeline": get(p + "timeline/"),
+        "WELL12 progression": get(p + "wellbeing/"),
+        "strengths profile": get(p + "strengths/"),
+        "network map": get(p + "network/"),
+        "directory search": get("/directory/?q=walking+group"),
+        "matching for a person": get(p + "suggestions/"),
+        "plan": get(p + "support-plan/"),
+        "team list": get("/people/team/"),
+        "team WELL12": get("/wellbeing/team/"),
+        "team reviews": get("/plans/team/"),
+    }
+    results = {}
+    for name, request in pages.items():
+        results[name] = measure(request, args.repeat)
+        r = results[name]
+        print(f"{name:<24} {r['median_ms']:>8} {r['p95_ms']:>8} {r['queries']:>6} {r['status']}")
+    stored = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
+    stored.setdefault("pages", {})[f"{args.scale}-{args.label}"] = {
+        "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "person_records": busiest["n"],
+        "repeat": args.repeat,
+        "results": results,
+    }
+    RESULTS.write_text(json.dumps(stored, indent=2, sort_keys=True) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
