@@ -11,12 +11,12 @@ pages.<scale>-<label>.
 """
 
 import argparse
+import datetime
 import json
 import os
 import statistics
 import sys
 import time
-from datetime import UTC, datetime
 from pathlib import Path
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "goodlife.settings")
@@ -42,6 +42,10 @@ RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
 def percentile(values, p):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def _date(prefix, day):
+    return {f"{prefix}_day": day.day, f"{prefix}_month": day.month, f"{prefix}_year": day.year}
 
 
 def measure(request, repeat):
@@ -90,6 +94,7 @@ def main() -> int:
         return 2
     get = lambda url: lambda: client.get(url, secure=True)  # noqa: E731
     p = f"/people/{person.pk}/"
+    today = datetime.date.today()  # noqa: DTZ011 - a calendar date for the forms
     pages = {
         "sign in": lambda: Client().post(
             "/accounts/sign-in/", {"username": worker.email, "password": PASSWORD}, secure=True
@@ -107,6 +112,28 @@ def main() -> int:
         "team list": get("/people/team/"),
         "team WELL12": get("/wellbeing/team/"),
         "team reviews": get("/plans/team/"),
+        # Writes: each request records a new, finished row.
+        "record a conversation": lambda: client.post(
+            f"{p}episodes/{record.episode_id}/records/new/",
+            {
+                "step": "gather",
+                **_date("happened_on", today),
+                "narrative": "We talked about the allotment and the choir.",
+                "finish": "1",
+            },
+            secure=True,
+        ),
+        "record a WELL12": lambda: client.post(
+            p + "wellbeing/well12/new/",
+            {
+                **_date("completed_on", today),
+                "completed_by": person.preferred_name,
+                "how": "together",
+                "recent_event": "no",
+                **{f"item_{n}": str(n % 5) for n in range(1, 13)},
+            },
+            secure=True,
+        ),
     }
     results = {}
     for name, request in pages.items():
@@ -115,7 +142,7 @@ def main() -> int:
         print(f"{name:<24} {r['median_ms']:>8} {r['p95_ms']:>8} {r['queries']:>6} {r['status']}")
     stored = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
     stored.setdefault("pages", {})[f"{args.scale}-{args.label}"] = {
-        "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "measured_at": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         "person_records": busiest["n"],
         "repeat": args.repeat,
         "results": results,
