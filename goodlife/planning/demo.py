@@ -179,7 +179,7 @@ def _review(tom, worker, plan, training, club, books):
         outcome_statuses=[(club, "achieved"), (books, "achieved")],
     )
     Review.objects.filter(pk=review.pk).update(recorded_at=_at(REVIEWED_ON))
-    strengths.add_member(
+    society = strengths.add_member(
         tom,
         by=worker,
         name="Eastbrook Astronomical Society",
@@ -191,6 +191,9 @@ def _review(tom, worker, plan, training, club, books):
         receives="Tom helps at the open night",
         trusted="not_asked",
     )
+    # He joined the society's members on the network map at the review.
+    type(society).objects.filter(pk=society.pk).update(recorded_at=_at(REVIEWED_ON))
+    society.changes.update(at=_at(REVIEWED_ON))
 
 
 def tell_story(borough) -> str | None:
