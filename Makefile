@@ -86,16 +86,18 @@ test: lint
 	$(MAKE) test-postgres
 
 # Performance figures live here, never in timed unit tests (docs/performance.md).
-# The benchmark databases are made once and kept (git-ignored): remove them to remake.
+# The benchmark databases are made once and kept (bench/*.sqlite3 is git-ignored; the
+# PostgreSQL ones are goodlife_bench_<scale>): remove them to remake them.
 BENCH_SMALL_SQLITE := sqlite:///$(CURDIR)/bench/small.sqlite3
+BENCH_PG := postgres://postgres@127.0.0.1:5432/goodlife_bench
 
-bench/small.sqlite3: | deps
-	DATABASE_URL=$(BENCH_SMALL_SQLITE) $(DEV_ENV) $(UV) run goodlife migrate --noinput -v0
-	DATABASE_URL=$(BENCH_SMALL_SQLITE) $(DEV_ENV) $(UV) run goodlife bench seed --scale small
-
-bench: deps frontend bench/small.sqlite3
+bench: deps frontend
 	$(UV) run python bench/language.py
+	$(UV) run python bench/prepare.py $(BENCH_SMALL_SQLITE) small
 	DATABASE_URL=$(BENCH_SMALL_SQLITE) $(UV) run python bench/pages.py --scale small --label sqlite
+	@if $(UV) run python bench/prepare.py $(BENCH_PG)_small small; then \
+		DATABASE_URL=$(BENCH_PG)_small $(UV) run python bench/pages.py --scale small --label postgresql; \
+	fi
 
 clean:
 	rm -rf static_build staticfiles node_modules .venv
