@@ -8,6 +8,9 @@ come from the council's synonym table (astronaut → space, astronomy …).
 import re
 from dataclasses import dataclass
 
+from django.db.models import Q
+from django.db.models.functions import Lower
+
 from goodlife.directory import geo, search
 from goodlife.directory.models import DAYS, Service, Status, Synonym
 from goodlife.strengths.models import Aspiration
@@ -109,16 +112,31 @@ def _content_words(text: str) -> list[str]:
     return [w for w in search.words_of(text) if len(w) > 2 and w not in STOP_WORDS][:8]
 
 
-def related_words(word: str) -> list[str]:
-    """The word, then what the synonym table relates it to (in the table's order)."""
+def related_words(word: str, synonyms: list[tuple[str, str]] | None = None) -> list[str]:
+    """The word, then what the synonym table relates it to (in the table's order).
+    ``synonyms`` (lower-cased pairs in id order) saves a query per word when given."""
+    if synonyms is None:
+        synonyms = synonym_pairs([word])
+    word = word.lower()
     related = [word]
-    for other in [
-        *Synonym.objects.filter(word__iexact=word).order_by("id").values_list("related", flat=True),
-        *Synonym.objects.filter(related__iexact=word).order_by("id").values_list("word", flat=True),
-    ]:
-        if other.lower() not in related:
-            related.append(other.lower())
+    others = [r for w, r in synonyms if w == word] + [w for w, r in synonyms if r == word]
+    for other in others:
+        if other not in related:
+            related.append(other)
     return related
+
+
+def synonym_pairs(words) -> list[tuple[str, str]]:
+    """The synonym table's rows that mention any of the words, lower-cased, in id order:
+    one query for all of a person's interests."""
+    words = [w.lower() for w in words]
+    rows = (
+        Synonym.objects.annotate(w=Lower("word"), r=Lower("related"))
+        .filter(Q(w__in=words) | Q(r__in=words))
+        .order_by("id")
+        .values_list("w", "r")
+    )
+    return list(rows)
 
 
 def topic_for(service, words: list[str]) -> str | None:
@@ -176,17 +194,28 @@ def suggest(person, limit: int = 10) -> list[Suggestion]:
     origin = geo.locate(person.postcode)
     found: dict[str, Suggestion] = {}
     first_interest: dict[str, int] = {}
-    for rank, interest in enumerate(interests_for(person)):
-        words = related_words(interest.word)
+    interests = interests_for(person)
+    synonyms = synonym_pairs(i.word for i in interests)
+    searched = []
+    for interest in interests:
+        words = related_words(interest.word, synonyms)
         ranks = search.matching_any(words)
-        if not ranks:
-            continue
         # Only the best matches for each interest are weighed: a common word ("group")
         # can match most of a council's directory.
         best = sorted(ranks, key=lambda k: (-ranks[k], k))[:CANDIDATES_PER_INTEREST]
-        services = Service.objects.filter(pk__in=best, status=Status.ACTIVE)
-        for service in services.prefetch_related("schedules", "locations"):
-            key = str(service.pk)
+        searched.append((interest, words, ranks, best))
+    # Every candidate service, with what its reason needs, in one go.
+    candidates = {
+        str(service.pk): service
+        for service in Service.objects.filter(
+            pk__in=[key for *_, best in searched for key in best], status=Status.ACTIVE
+        ).prefetch_related("schedules", "locations")
+    }
+    for rank, (interest, words, ranks, best) in enumerate(searched):
+        for key in best:
+            service = candidates.get(key)
+            if service is None:
+                continue
             score = ranks[key] + (1.0 if interest.source == "aspiration" else 0.5)
             if key in found:
                 found[key].score = max(found[key].score, score)
