@@ -14,19 +14,13 @@ import dj_database_url
 import psycopg
 from psycopg import sql
 
+from goodlife.dbcheck import connect
+
 
 def create_postgres_database(url: str) -> bool:
     config = dj_database_url.parse(url)
     try:
-        with psycopg.connect(
-            host=config["HOST"] or None,
-            port=config["PORT"] or None,
-            user=config["USER"] or None,
-            password=config["PASSWORD"] or None,
-            dbname="postgres",
-            connect_timeout=3,
-            autocommit=True,
-        ) as connection:
+        with connect(url, dbname="postgres", connect_timeout=3, autocommit=True) as connection:
             exists = connection.execute(
                 "SELECT 1 FROM pg_database WHERE datname = %s", [config["NAME"]]
             ).fetchone()
@@ -71,15 +65,7 @@ def main(url: str, scale: str) -> int:
 
 
 def analyze(url: str) -> None:
-    config = dj_database_url.parse(url)
-    with psycopg.connect(
-        host=config["HOST"] or None,
-        port=config["PORT"] or None,
-        user=config["USER"] or None,
-        password=config["PASSWORD"] or None,
-        dbname=config["NAME"],
-        autocommit=True,
-    ) as connection:
+    with connect(url, autocommit=True) as connection:
         connection.execute("ANALYZE")
 
 

@@ -9,17 +9,22 @@ import dj_database_url
 import psycopg
 
 
-def answers(url: str) -> bool:
+def connect(url: str, *, dbname: str | None = None, **options) -> psycopg.Connection:
+    """A connection to the server in a DATABASE_URL: to its own database, or ``dbname``."""
     config = dj_database_url.parse(url)
+    return psycopg.connect(
+        host=config["HOST"] or None,
+        port=config["PORT"] or None,
+        user=config["USER"] or None,
+        password=config["PASSWORD"] or None,
+        dbname=dbname or config["NAME"],
+        **options,
+    )
+
+
+def answers(url: str) -> bool:
     try:
-        with psycopg.connect(
-            host=config["HOST"] or None,
-            port=config["PORT"] or None,
-            user=config["USER"] or None,
-            password=config["PASSWORD"] or None,
-            dbname="postgres",
-            connect_timeout=3,
-        ):
+        with connect(url, dbname="postgres", connect_timeout=3):
             return True
     except psycopg.Error:
         return False

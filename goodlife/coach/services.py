@@ -16,7 +16,6 @@ MAX_TEXT = 200_000  # characters checked as someone types; longer text is checke
 class Coaching:
     field_id: str
     field_name: str
-    context: str
     scope: str
     findings: list
     balance: language.Balance | None
@@ -50,7 +49,6 @@ def coach(text: str, *, user, scope: str, context: str, field_id: str, field_nam
     return Coaching(
         field_id=field_id,
         field_name=field_name,
-        context=context,
         scope=scope,
         findings=findings,
         balance=language.balance(text) if words >= BALANCE_FROM_WORDS else None,

@@ -39,9 +39,7 @@ def check(request):
         field_id=data["field_id"],
         field_name=data["field_name"],
     )
-    return TemplateResponse(
-        request, "coach/_findings.html", {"coaching": coaching, "check_button": False}
-    )
+    return TemplateResponse(request, "coach/_findings.html", {"coaching": coaching})
 
 
 @access(SIGNED_IN)

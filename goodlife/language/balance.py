@@ -7,6 +7,7 @@ record has drifted into describing only what is wrong. Plain Python: no Django.
 from dataclasses import dataclass
 
 from goodlife.language.checker import Matcher, compile_keys, default_matcher
+from goodlife.language.lexicon import key_of
 
 
 @dataclass(frozen=True)
@@ -59,16 +60,11 @@ class BalanceMatcher:
         self.pattern = compile_keys(self.kind)
 
 
-_cache: dict[int, BalanceMatcher] = {}
-
-
 def balance(text: str, matcher: Matcher | None = None) -> Balance:
-    from goodlife.language.lexicon import key_of
-
     matcher = matcher or default_matcher()
-    counter = _cache.get(id(matcher))
-    if counter is None:
-        counter = _cache[id(matcher)] = BalanceMatcher(matcher)
+    counter = getattr(matcher, "balance_matcher", None)
+    if counter is None:  # compiled once per lexicon, and kept with it
+        counter = matcher.balance_matcher = BalanceMatcher(matcher)
     strengths = problems = 0
     for match in counter.pattern.finditer(text):
         kind = counter.kind.get(key_of(match.group()))

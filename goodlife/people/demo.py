@@ -207,6 +207,14 @@ class DemoBorough:
 
 # Apps that build on people add their part of the demo story here, from AppConfig.ready().
 # Each step must be idempotent: a second run keeps what users typed.
+def backdate(queryset, field: str, when: datetime.datetime) -> None:
+    """Date demo rows back in the story, a second apart so their order stays as told
+    (equal timestamps would leave the order to the database)."""
+    pks = list(queryset.order_by(field, "pk").values_list("pk", flat=True))
+    for n, pk in enumerate(pks):
+        queryset.model.objects.filter(pk=pk).update(**{field: when + datetime.timedelta(seconds=n)})
+
+
 _steps: list[tuple[str, Callable[[DemoBorough], str | None]]] = []
 
 

@@ -13,6 +13,7 @@ import datetime
 from django.utils import timezone
 
 from goodlife.directory.models import Service
+from goodlife.people.demo import backdate
 from goodlife.planning import services
 from goodlife.planning.models import Idea, Outcome, PlanItem, Review, SupportPlan, Task
 from goodlife.strengths import services as strengths
@@ -46,21 +47,13 @@ def _at(n: int) -> datetime.datetime:
     return timezone.now() - datetime.timedelta(days=n)
 
 
-def _backdate(queryset, field: str, days_ago: int) -> None:
-    """Date rows back in the story, a second apart so that their order stays as told."""
-    when = _at(days_ago)
-    pks = queryset.order_by(field, "pk").values_list("pk", flat=True)
-    for n, pk in enumerate(list(pks)):
-        queryset.model.objects.filter(pk=pk).update(**{field: when + datetime.timedelta(seconds=n)})
-
-
 def _ideas(tom, worker, astronaut):
     for text, tier, service_name in TOM_IDEAS:
         service = Service.objects.filter(name=service_name).first() if service_name else None
         services.add_idea(
             tom, by=worker, text=text, tier=tier, aspiration=astronaut, service=service
         )
-    _backdate(Idea.objects.filter(person=tom), "recorded_at", IDEAS_ON)
+    backdate(Idea.objects.filter(person=tom), "recorded_at", _at(IDEAS_ON))
     for idea in Idea.objects.filter(person=tom):
         if "telescope" in idea.text:
             services.set_idea_status(
@@ -104,8 +97,8 @@ def _outcomes(tom, worker, astronaut, meet_people):
         services.add_task(
             outcome, by=worker, what=what, who=who, who_name=who_name, by_when=_day(AGREED_ON - 14)
         )
-    _backdate(Outcome.objects.filter(person=tom), "recorded_at", OUTCOMES_ON)
-    _backdate(Task.objects.filter(outcome__person=tom), "recorded_at", OUTCOMES_ON)
+    backdate(Outcome.objects.filter(person=tom), "recorded_at", _at(OUTCOMES_ON))
+    backdate(Task.objects.filter(outcome__person=tom), "recorded_at", _at(OUTCOMES_ON))
     return club, books
 
 

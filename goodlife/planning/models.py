@@ -157,6 +157,15 @@ class SupportPlan(models.Model):
     def is_draft(self) -> bool:
         return self.status == PlanStatus.DRAFT
 
+    @property
+    def review_overdue(self) -> bool:
+        """An agreed plan whose review date has passed."""
+        return (
+            self.status == PlanStatus.AGREED
+            and self.review_by is not None
+            and self.review_by < timezone.localdate()
+        )
+
 
 class PlanItem(models.Model):
     """One solution in a plan, serving one or more outcomes (MASOSS: Services)."""

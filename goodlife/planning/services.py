@@ -16,6 +16,7 @@ from goodlife.planning.models import (
     IdeaStatus,
     Outcome,
     OutcomeProgress,
+    OutcomeStatus,
     PlanItem,
     PlanStatus,
     Review,
@@ -23,7 +24,8 @@ from goodlife.planning.models import (
     SupportPlan,
     Task,
 )
-from goodlife.planning.tiers import COUNCIL_FUNDED
+from goodlife.planning.tiers import COUNCIL_FUNDED, ORDER
+from goodlife.wellbeing.models import Well12Response
 
 
 class NotAllowed(Exception):
@@ -285,12 +287,57 @@ def _snapshot_progress(plan, outcomes, *, on, review=None) -> None:
 
 
 def plan_outcomes(plan) -> list:
-    """The outcomes a plan's items serve, each once, in the order the items give them."""
+    """The outcomes a plan's items serve, each once, in the plan's order (least intrusive
+    support first)."""
     seen = {}
-    for item in plan.items.prefetch_related("outcomes"):
+    items = sorted(plan.items.prefetch_related("outcomes"), key=lambda i: ORDER[i.tier])
+    for item in items:
         for outcome in item.outcomes.all():
             seen.setdefault(outcome.pk, outcome)
     return list(seen.values())
+
+
+def then_and_now(plan, outcomes, today) -> dict:
+    """WELL12 and each outcome's progress, side by side: when the plan was agreed, at each
+    earlier review of it, and now."""
+    points = [(None, plan.agreed_on, "When the plan was agreed")] + [
+        (r.pk, r.reviewed_on, "At the review")
+        for r in plan.reviews.order_by("reviewed_on", "recorded_at")
+    ]
+    responses = list(
+        Well12Response.objects.filter(person_id=plan.person_id)
+        .order_by("completed_on", "recorded_at")
+        .only("completed_on", "total")
+    )
+
+    def well12_on(day):
+        before = [r for r in responses if day is None or r.completed_on <= day]
+        return before[-1] if before else None
+
+    progress = {
+        (p.outcome_id, p.review_id): p
+        for p in OutcomeProgress.objects.filter(plan=plan, outcome__in=outcomes)
+    }
+    steps_now = {
+        o.pk: (o.done, o.total)
+        for o in Outcome.objects.filter(pk__in=[o.pk for o in outcomes]).annotate(
+            total=Count("tasks"), done=Count("tasks", filter=Q(tasks__done_at__isnull=False))
+        )
+    }
+    status_names = dict(OutcomeStatus.choices)
+    columns = [{"label": label, "on": day, "well12": well12_on(day)} for _, day, label in points]
+    columns.append({"label": "Now", "on": today, "well12": well12_on(None)})
+    rows = []
+    for outcome in outcomes:
+        cells = []
+        for review_id, _, _ in points:
+            p = progress.get((outcome.pk, review_id))
+            cells.append(
+                (status_names[p.status], p.steps_done, p.steps_total) if p else ("Not recorded",)
+            )
+        cells.append((status_names[outcome.status], *steps_now.get(outcome.pk, (0, 0))))
+        rows.append({"outcome": outcome, "cells": cells})
+    return {"columns": columns, "rows": rows, "has_well12": bool(responses)}
 
 
 @transaction.atomic
@@ -425,7 +472,7 @@ def team_reviews(team_ids, *, today, limit=100) -> dict:
     return {
         "agreed": agreed.count(),
         "due": due,
-        "overdue": sum(1 for p in due if p.review_by < today),
+        "overdue": sum(1 for p in due if p.review_overdue),
         "reviews": year.count(),
         "reviews_stopping": stopped.values("review").distinct().count(),
         "weekly_cost_stopped": sum(

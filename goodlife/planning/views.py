@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -26,8 +25,6 @@ from goodlife.planning.models import (
     BudgetLine,
     Idea,
     Outcome,
-    OutcomeProgress,
-    OutcomeStatus,
     PlanItem,
     Review,
     SupportPlan,
@@ -35,7 +32,6 @@ from goodlife.planning.models import (
 )
 from goodlife.planning.tiers import COUNCIL_FUNDED, ORDER
 from goodlife.wellbeing.domains import DOMAINS_BY_KEY
-from goodlife.wellbeing.models import Well12Response
 
 
 def _to_plan(person, anchor=""):
@@ -218,7 +214,6 @@ def support_plan(request, person):
         "person": person,
         "plans": plans,
         "is_manager": request.user.role == "team_manager",
-        "today": timezone.localdate(),
         "reviews": Review.objects.filter(plan__person=person)
         .select_related("plan", "reviewed_by")
         .prefetch_related("decisions__item"),
@@ -399,7 +394,7 @@ def review(request, person):
         messages.info(request, "There is no agreed plan to review yet.")
         return redirect("planning:support-plan", person_id=person.pk)
     items = sorted(plan.items.prefetch_related("outcomes"), key=lambda i: ORDER[i.tier])
-    outcomes = list({o.pk: o for i in items for o in i.outcomes.all()}.values())
+    outcomes = services.plan_outcomes(plan)
     today = timezone.localdate()
     form = ReviewForm(
         submitted(request),
@@ -434,52 +429,9 @@ def review(request, person):
             "person": person,
             "plan": plan,
             "form": form,
-            "then_and_now": _then_and_now(person, plan, outcomes, today),
+            "then_and_now": services.then_and_now(plan, outcomes, today),
         },
     )
-
-
-def _then_and_now(person, plan, outcomes, today):
-    """WELL12 and each outcome's progress, side by side: when the plan was agreed, at each
-    earlier review of it, and now."""
-    points = [(None, plan.agreed_on, "When the plan was agreed")] + [
-        (r.pk, r.reviewed_on, "At the review")
-        for r in plan.reviews.order_by("reviewed_on", "recorded_at")
-    ]
-    responses = list(
-        Well12Response.objects.filter(person=person)
-        .order_by("completed_on", "recorded_at")
-        .only("completed_on", "total")
-    )
-
-    def well12_on(day):
-        before = [r for r in responses if day is None or r.completed_on <= day]
-        return before[-1] if before else None
-
-    progress = {
-        (p.outcome_id, p.review_id): p
-        for p in OutcomeProgress.objects.filter(plan=plan, outcome__in=outcomes)
-    }
-    steps_now = {
-        o.pk: (o.done, o.total)
-        for o in Outcome.objects.filter(pk__in=[o.pk for o in outcomes]).annotate(
-            total=Count("tasks"), done=Count("tasks", filter=Q(tasks__done_at__isnull=False))
-        )
-    }
-    status_names = dict(OutcomeStatus.choices)
-    columns = [{"label": label, "on": day, "well12": well12_on(day)} for _, day, label in points]
-    columns.append({"label": "Now", "on": today, "well12": well12_on(None)})
-    rows = []
-    for outcome in outcomes:
-        cells = []
-        for review_id, _, _ in points:
-            p = progress.get((outcome.pk, review_id))
-            cells.append(
-                (status_names[p.status], p.steps_done, p.steps_total) if p else ("Not recorded",)
-            )
-        cells.append((status_names[outcome.status], *steps_now.get(outcome.pk, (0, 0))))
-        rows.append({"outcome": outcome, "cells": cells})
-    return {"columns": columns, "rows": rows, "has_well12": bool(responses)}
 
 
 @person_view(summary="Viewed the person's own plan")
@@ -516,5 +468,5 @@ def team(request):
     return TemplateResponse(
         request,
         "planning/team.html",
-        {"figures": figures, "today": today, "teams": request.user.teams.all()},
+        {"figures": figures, "teams": request.user.teams.all()},
     )

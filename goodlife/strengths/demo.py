@@ -5,6 +5,7 @@ import datetime
 
 from django.utils import timezone
 
+from goodlife.people.demo import backdate
 from goodlife.strengths import services
 from goodlife.strengths.models import Aspiration, NetworkChange, NetworkMember, Offer, Strength
 
@@ -157,12 +158,10 @@ def _tell(person, worker, story):
             receives=receives,
             trusted=trusted,
         )
-    # Dated back to the conversation, a second apart so that their order stays as told.
+    # Dated back to the conversation.
     when = timezone.now() - datetime.timedelta(days=story.get("days_ago", 0))
     for model in (Strength, Aspiration, Offer, NetworkMember):
-        rows = model.objects.filter(person=person).order_by("recorded_at", "pk")
-        for n, pk in enumerate(rows.values_list("pk", flat=True)):
-            model.objects.filter(pk=pk).update(recorded_at=when + datetime.timedelta(seconds=n))
+        backdate(model.objects.filter(person=person), "recorded_at", when)
     NetworkChange.objects.filter(person=person).update(at=when)
 
 
