@@ -61,3 +61,23 @@ def as_other_practitioner(other_practitioner):
 @pytest.fixture
 def as_manager(manager):
     return client_for(manager)
+
+
+@pytest.fixture(autouse=True)
+def timeline_matches_the_records(request):
+    """After every test that touched the database, each person's stored timeline must be
+    what the records say: a write path that forgets ``timeline.refresh`` fails here."""
+    if "db" not in request.fixturenames or "live_server" in request.fixturenames:
+        yield
+        return
+    request.getfixturevalue("db")
+    yield
+    from goodlife.people import timeline
+    from goodlife.people.models import Person, TimelineItem
+
+    for pk in Person.objects.values_list("pk", flat=True):
+        stored = sorted(
+            tuple(item.entry.__dict__.values()) for item in TimelineItem.objects.filter(person=pk)
+        )
+        computed = sorted(tuple(e.__dict__.values()) for e in timeline.computed_for(pk))
+        assert stored == computed, f"the stored timeline of {pk} differs from its records"

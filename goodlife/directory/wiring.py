@@ -10,31 +10,21 @@ from goodlife.ui.navigation import NavItem
 from goodlife.ui.navigation import register as register_nav
 
 
-def directory_entries(person, before, limit):
-    from goodlife.directory.models import NotedSuggestion, UnmetNeed
+def noted_entries(n):
+    yield TimelineEntry(
+        n.noted_at,
+        "directory",
+        f"Suggested: {n.service.name}",
+        n.reason,
+        reverse("directory:service", args=[n.service_id]),
+        n.noted_by.full_name,
+    )
 
-    noted = NotedSuggestion.objects.filter(person=person).select_related("service", "noted_by")
-    needs = UnmetNeed.objects.filter(person=person).select_related("logged_by")
-    if before is not None:
-        noted, needs = noted.filter(noted_at__lt=before), needs.filter(logged_at__lt=before)
-    entries = [
-        TimelineEntry(
-            n.noted_at,
-            "directory",
-            f"Suggested: {n.service.name}",
-            n.reason,
-            reverse("directory:service", args=[n.service_id]),
-            n.noted_by.full_name,
-        )
-        for n in noted.order_by("-noted_at")[:limit]
-    ] + [
-        TimelineEntry(
-            n.logged_at, "directory", "Unmet need logged", n.what, "", n.logged_by.full_name
-        )
-        for n in needs.order_by("-logged_at")[:limit]
-    ]
-    entries.sort(key=lambda e: e.when, reverse=True)
-    return entries[:limit]
+
+def need_entries(n):
+    yield TimelineEntry(
+        n.logged_at, "directory", "Unmet need logged", n.what, "", n.logged_by.full_name
+    )
 
 
 def suggestions_panel(request, person):
@@ -42,8 +32,18 @@ def suggestions_panel(request, person):
 
 
 def register():
+    from goodlife.directory.models import NotedSuggestion, UnmetNeed
+
     timeline.register(
-        timeline.TimelineSource("directory", "Community suggestions", directory_entries, 35)
+        timeline.TimelineSource(
+            "directory",
+            "Community suggestions",
+            (
+                timeline.Feed(NotedSuggestion, noted_entries, related=("service", "noted_by")),
+                timeline.Feed(UnmetNeed, need_entries, related=("logged_by",)),
+            ),
+            35,
+        )
     )
     panels.register(
         panels.PersonPanel("suggestions", "directory/_suggestions_panel.html", suggestions_panel, 8)

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class PeopleConfig(AppConfig):
@@ -16,6 +17,9 @@ class PeopleConfig(AppConfig):
         from goodlife.people.views import recent_activity_panel
 
         timeline.register(plugins.details_source())
+        post_migrate.connect(
+            lambda sender, **kwargs: timeline.fill_if_empty(), sender=self, weak=False
+        )
         panels.register(
             panels.PersonPanel(
                 "recent", "people/_recent_activity_panel.html", recent_activity_panel, order=90

@@ -155,3 +155,39 @@ class PersonVersion(models.Model):
 
     def __str__(self):
         return f"{self.person_id} v{self.version}"
+
+
+class TimelineItem(models.Model):
+    """One entry on a person's timeline, written when the row it describes is saved (see
+    ``goodlife.people.timeline``). Read with one indexed query per page."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    at = models.DateTimeField()
+    kind = models.CharField(max_length=32)
+    # The row this entry describes, "app_label.model:pk": its entries are rewritten together.
+    subject = models.CharField(max_length=120)
+    title = models.TextField()
+    summary = models.TextField(blank=True)
+    url = models.TextField(blank=True)
+    actor = models.TextField(blank=True)
+    tags = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        indexes = [
+            # A page of everything: newest first, keyset on (at, id).
+            models.Index(fields=["person", "-at", "-id"], name="timeline_person_at"),
+            # A filtered page: the same, for one or a few kinds.
+            models.Index(fields=["person", "kind", "-at", "-id"], name="timeline_person_kind_at"),
+            models.Index(fields=["subject"], name="timeline_subject"),
+        ]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.title}"
+
+    @property
+    def entry(self):
+        from goodlife.people.timeline import TimelineEntry
+
+        return TimelineEntry(
+            self.at, self.kind, self.title, self.summary, self.url, self.actor, tuple(self.tags)
+        )

@@ -1,16 +1,26 @@
 """One chronological timeline of everything recorded about a person.
 
 Each app that records something about people registers a ``TimelineSource`` in its
-``AppConfig.ready()``; this app merges them and never learns what they are. A source
-returns its newest entries first, before a point in time, so the timeline pages by time
-(keyset) and costs the same however long a person's history is.
+``AppConfig.ready()``: a key and label for the filter, and *feeds* — for each of its
+models, the timeline entries one row of it makes. This app never learns what they are.
+
+Entries are written to one table (``TimelineItem``) whenever a row is saved, and read
+back with one indexed query per page, keyset-paginated on (time, id): a timeline page
+costs the same however long the person's history is and however many apps take part.
+Saving a model instance updates its entries through ``post_save``; code that changes rows
+with ``QuerySet.update()`` (optimistic locking, demo back-dating) calls ``refresh(obj)``
+afterwards. ``rebuild()`` rewrites the whole table from the feeds (after an upgrade that
+changes wording or addresses, or after a bulk load) and ``goodlife timeline-rebuild`` runs
+it.
 """
 
 import datetime
-import heapq
-import itertools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from operator import attrgetter
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 
 
 @dataclass(frozen=True)
@@ -25,30 +35,208 @@ class TimelineEntry:
 
 
 @dataclass(frozen=True)
+class Feed:
+    """The entries one row of ``model`` makes, and how to find that row's person."""
+
+    model: type
+    entries: Callable[[object], Iterable[TimelineEntry]]
+    person: str = "person_id"  # attribute path from the row to its person's id
+    related: tuple[str, ...] = ()  # select_related for reading rows in bulk
+    prefetch: tuple[str, ...] = ()
+
+    def person_id(self, row):
+        return attrgetter(self.person)(row)
+
+
+@dataclass(frozen=True)
 class TimelineSource:
     key: str
     label: str  # plural, for the filter: "Conversations"
-    # (person, before, limit) -> entries, newest first, all strictly before ``before``
-    entries: Callable[[object, datetime.datetime | None, int], Iterable[TimelineEntry]]
+    feeds: tuple[Feed, ...]
     order: int = 100
 
 
 _sources: dict[str, TimelineSource] = {}
+_feeds: dict[type, Feed] = {}
 
 
 def register(source: TimelineSource) -> None:
     _sources[source.key] = source
+    for feed in source.feeds:
+        _feeds[feed.model] = feed
+        uid = f"goodlife-timeline-{feed.model._meta.label}"
+        post_save.connect(_saved, sender=feed.model, dispatch_uid=uid)
+        post_delete.connect(_deleted, sender=feed.model, dispatch_uid=uid)
 
 
 def sources() -> list[TimelineSource]:
     return sorted(_sources.values(), key=lambda s: (s.order, s.label))
 
 
-def entries_for(
-    person, *, kinds: Iterable[str] | None = None, before=None, limit: int = 30
-) -> list[TimelineEntry]:
-    """The newest ``limit`` entries before ``before`` from the chosen kinds, newest first."""
-    chosen = [s for s in sources() if kinds is None or s.key in set(kinds)]
-    streams = [list(s.entries(person, before, limit)) for s in chosen]
-    merged = heapq.merge(*streams, key=lambda e: e.when, reverse=True)
-    return list(itertools.islice(merged, limit))
+def _subject(row) -> str:
+    return f"{row._meta.label_lower}:{row.pk}"
+
+
+def _items(feed: Feed, row) -> list:
+    from goodlife.people.models import TimelineItem
+
+    person_id, subject = feed.person_id(row), _subject(row)
+    return [
+        TimelineItem(
+            person_id=person_id,
+            at=e.when,
+            kind=e.kind,
+            subject=subject,
+            title=e.title,
+            summary=e.summary,
+            url=e.url,
+            actor=e.actor,
+            tags=list(e.tags),
+        )
+        for e in feed.entries(row)
+    ]
+
+
+def _write(feed: Feed, row) -> None:
+    from goodlife.people.models import TimelineItem
+
+    with transaction.atomic(savepoint=False):
+        TimelineItem.objects.filter(subject=_subject(row)).delete()
+        TimelineItem.objects.bulk_create(_items(feed, row))
+
+
+def _saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        _write(_feeds[sender], instance)
+
+
+def _deleted(sender, instance, **kwargs):
+    from goodlife.people.models import TimelineItem
+
+    TimelineItem.objects.filter(subject=_subject(instance)).delete()
+
+
+def refresh(*rows) -> None:
+    """Rewrite the entries of rows changed without ``save()`` (for example by
+    ``QuerySet.update()``), read afresh from the database."""
+    for row in rows:
+        feed = _feeds.get(type(row))
+        if feed is None:  # a kind of row that makes no entries
+            continue
+        fresh = type(row).objects.select_related(*feed.related).filter(pk=row.pk).first()
+        if fresh is None:
+            _deleted(type(row), row)
+        else:
+            _write(feed, fresh)
+
+
+def refresh_queryset(queryset) -> None:
+    refresh(*queryset)
+
+
+def rebuild(*, batch: int = 5_000, say: Callable[[str], None] | None = None) -> int:
+    """Rewrite every entry from the feeds, a batch at a time; returns how many."""
+    from goodlife.people.models import TimelineItem
+
+    total = 0
+    with transaction.atomic():
+        TimelineItem.objects.all().delete()
+        for feed in _feeds.values():
+            rows = feed.model.objects.select_related(*feed.related).order_by("pk")
+            if feed.prefetch:
+                rows = rows.prefetch_related(*feed.prefetch)
+            pending = []
+            for row in rows.iterator(chunk_size=batch):
+                pending.extend(_items(feed, row))
+                if len(pending) >= batch:
+                    total += len(TimelineItem.objects.bulk_create(pending))
+                    pending.clear()
+            total += len(TimelineItem.objects.bulk_create(pending))
+            if say:
+                say(f"timeline: {feed.model._meta.label} done ({total:,} entries so far)")
+    return total
+
+
+def fill_if_empty(**kwargs) -> None:
+    """After migrating a database that has people but no timeline yet (the upgrade that
+    brought the table), write it from the feeds."""
+    from goodlife.people.models import Person, TimelineItem
+
+    if not TimelineItem.objects.exists() and Person.objects.exists():
+        rebuild()
+
+
+@dataclass(frozen=True)
+class Page:
+    entries: list
+    older: str | None  # the cursor of the next, older page, or None on the last page
+
+
+def cursor_of(item) -> str:
+    return f"{item.at.isoformat()}~{item.pk}"
+
+
+def parse_cursor(text: str | None):
+    """(time, id) from a cursor, or None for a missing or mangled one (the first page)."""
+    if not text:
+        return None
+    at, _, pk = text.rpartition("~")
+    try:
+        return datetime.datetime.fromisoformat(at), int(pk)
+    except ValueError:
+        return None
+
+
+def page(person, *, kinds: Iterable[str] | None = None, before=None, limit: int = 30) -> Page:
+    """The newest ``limit`` entries older than the cursor ``before``, newest first."""
+    from django.db.models import Q
+
+    from goodlife.people.models import TimelineItem
+
+    items = TimelineItem.objects.filter(person=person)
+    if kinds:
+        items = items.filter(kind__in=list(kinds))
+    position = parse_cursor(before)
+    if position is not None:
+        at, pk = position
+        items = items.filter(Q(at__lt=at) | Q(at=at, pk__lt=pk))
+    rows = list(items.order_by("-at", "-pk")[: limit + 1])
+    older = cursor_of(rows[limit - 1]) if len(rows) > limit else None
+    return Page([r.entry for r in rows[:limit]], older)
+
+
+def entries_for(person, *, kinds: Iterable[str] | None = None, limit: int = 30) -> list:
+    """The newest ``limit`` entries from the chosen kinds, newest first."""
+    return page(person, kinds=kinds, limit=limit).entries
+
+
+def _rows_for(feed: Feed, person_ids):
+    rows = feed.model.objects.select_related(*feed.related).prefetch_related(*feed.prefetch)
+    return rows.filter(**{feed.person.replace(".", "__") + "__in": list(person_ids)})
+
+
+def rebuild_people(person_ids) -> None:
+    """Rewrite the timelines of a few people (the demo dates its story back this way)."""
+    from goodlife.people.models import TimelineItem
+
+    with transaction.atomic():
+        TimelineItem.objects.filter(person_id__in=list(person_ids)).delete()
+        items = [
+            i
+            for feed in _feeds.values()
+            for row in _rows_for(feed, person_ids)
+            for i in _items(feed, row)
+        ]
+        TimelineItem.objects.bulk_create(items)
+
+
+def computed_for(person_id) -> list[TimelineEntry]:
+    """Every entry of a person worked out afresh from the feeds, newest first: what the
+    table should hold (tests compare the two)."""
+    entries = [
+        e
+        for feed in _feeds.values()
+        for row in _rows_for(feed, [person_id])
+        for e in feed.entries(row)
+    ]
+    return sorted(entries, key=lambda e: (e.when, e.kind, e.title, e.summary), reverse=True)

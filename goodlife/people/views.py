@@ -333,27 +333,19 @@ def review_break_glass(request, grant_id):
 def person_timeline(request, person):
     kinds_available = timeline.sources()
     chosen = [k for k in request.GET.getlist("kind") if k in {s.key for s in kinds_available}]
-    before = None
-    if request.GET.get("before"):
-        try:
-            before = datetime.datetime.fromisoformat(request.GET["before"])
-        except ValueError:
-            before = None
-    entries = timeline.entries_for(
-        person, kinds=chosen or None, before=before, limit=TIMELINE_PAGE + 1
-    )
-    older = entries[TIMELINE_PAGE - 1].when.isoformat() if len(entries) > TIMELINE_PAGE else None
+    before = request.GET.get("before")
+    page = timeline.page(person, kinds=chosen or None, before=before, limit=TIMELINE_PAGE)
     query = "&".join(f"kind={k}" for k in chosen)
     return TemplateResponse(
         request,
         "people/timeline.html",
         {
             "person": person,
-            "entries": entries[:TIMELINE_PAGE],
+            "entries": page.entries,
             "sources": kinds_available,
             "chosen": chosen,
-            "older": f"?{query}&before={quote(older)}" if older else None,
-            "is_first_page": before is None,
+            "older": f"?{query}&before={quote(page.older)}" if page.older else None,
+            "is_first_page": timeline.parse_cursor(before) is None,
         },
     )
 

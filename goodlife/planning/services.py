@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from goodlife.audit.models import Action
 from goodlife.audit.services import record as audit
+from goodlife.people import timeline
 from goodlife.planning import rules
 from goodlife.planning.models import (
     BudgetLine,
@@ -348,9 +349,8 @@ def agree_plan(plan, *, by, agreed_on, agreed_how, review_by=None) -> SupportPla
     problems = problems_of(plan)
     if problems:
         raise PlanNotReady(problems)
-    SupportPlan.objects.filter(person=plan.person, status=PlanStatus.AGREED).update(
-        status=PlanStatus.REPLACED
-    )
+    replaced = list(SupportPlan.objects.filter(person=plan.person, status=PlanStatus.AGREED))
+    SupportPlan.objects.filter(pk__in=[p.pk for p in replaced]).update(status=PlanStatus.REPLACED)
     if review_by is not None and review_by < agreed_on:
         raise NotAllowed("The review must be after the plan is agreed")
     SupportPlan.objects.filter(pk=plan.pk).update(
@@ -361,6 +361,7 @@ def agree_plan(plan, *, by, agreed_on, agreed_how, review_by=None) -> SupportPla
         version=F("version") + 1,
     )
     plan.refresh_from_db()
+    timeline.refresh(plan, *replaced)
     _snapshot_progress(plan, plan_outcomes(plan), on=agreed_on)
     audit(
         Action.CHANGE,
@@ -433,6 +434,7 @@ def record_review(
     if next_review_by is not None and next_review_by <= reviewed_on:
         raise NotAllowed("The next review must be after this one")
     SupportPlan.objects.filter(pk=plan.pk).update(review_by=next_review_by)
+    timeline.refresh(review)  # its entry counts the decisions made after it was saved
     audit(
         Action.CREATE,
         user=by,

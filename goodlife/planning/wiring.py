@@ -1,68 +1,51 @@
 """Timeline and person-page registrations for planning."""
 
+from operator import attrgetter
+
 from django.urls import reverse
 
 from goodlife.people import panels, timeline
 from goodlife.people.timeline import TimelineEntry
 
 
-def planning_entries(person, before, limit):
-    from goodlife.planning.models import Idea, Outcome, Task
+def _added(noun, text, person="person_id"):
+    person_of = attrgetter(person)
 
-    url = reverse("planning:plan", args=[person.pk])
-    rows = [
-        (Idea.objects.filter(person=person), "recorded_at", "Idea", lambda i: i.text),
-        (Outcome.objects.filter(person=person), "recorded_at", "Outcome", lambda o: o.text),
-        (Task.objects.filter(outcome__person=person), "recorded_at", "Step", lambda t: t.what),
-    ]
-    entries = []
-    for queryset, field, noun, text in rows:
-        if before is not None:
-            queryset = queryset.filter(**{f"{field}__lt": before})
-        for row in queryset.select_related("recorded_by").order_by(f"-{field}")[:limit]:
-            entries.append(
-                TimelineEntry(
-                    getattr(row, field),
-                    "planning",
-                    f"{noun} added",
-                    text(row),
-                    url,
-                    row.recorded_by.full_name,
-                )
-            )
-    from goodlife.planning.models import Review, SupportPlan
+    def entries(row):
+        yield TimelineEntry(
+            row.recorded_at,
+            "planning",
+            f"{noun} added",
+            text(row),
+            reverse("planning:plan", args=[person_of(row)]),
+            row.recorded_by.full_name,
+        )
 
-    plan_url = reverse("planning:support-plan", args=[person.pk])
-    plans = SupportPlan.objects.filter(person=person).select_related("created_by")
-    reviews = Review.objects.filter(plan__person=person).select_related("reviewed_by", "plan")
-    if before is not None:
-        plans, reviews = plans.filter(created_at__lt=before), reviews.filter(recorded_at__lt=before)
-    for plan in plans.order_by("-created_at")[:limit]:
-        entries.append(
-            TimelineEntry(
-                plan.created_at,
-                "planning",
-                f"Support plan {plan.number} started",
-                plan.get_status_display(),
-                plan_url,
-                plan.created_by.full_name,
-            )
-        )
-    for review in reviews.order_by("-recorded_at")[:limit]:
-        stopped = [d for d in review.decisions.all() if d.decision == "stop"]
-        entries.append(
-            TimelineEntry(
-                review.recorded_at,
-                "planning",
-                f"Support plan {review.plan.number} reviewed",
-                f"{len(stopped)} item{'s' if len(stopped) != 1 else ''} stopped. {review.notes}",
-                plan_url,
-                review.reviewed_by.full_name,
-                tags=("Support stopped",) if stopped else (),
-            )
-        )
-    entries.sort(key=lambda e: e.when, reverse=True)
-    return entries[:limit]
+    return entries
+
+
+def plan_entries(plan):
+    yield TimelineEntry(
+        plan.created_at,
+        "planning",
+        f"Support plan {plan.number} started",
+        plan.get_status_display(),
+        reverse("planning:support-plan", args=[plan.person_id]),
+        plan.created_by.full_name,
+    )
+
+
+def review_entries(review):
+    stopped = [d for d in review.decisions.all() if d.decision == "stop"]
+    yield TimelineEntry(
+        review.recorded_at,
+        "planning",
+        f"Support plan {review.plan.number} reviewed",
+        f"{len(stopped)} item{'s' if len(stopped) != 1 else ''} stopped. {review.notes}",
+        reverse("planning:support-plan", args=[review.plan.person_id]),
+        review.reviewed_by.full_name,
+        tags=("Support stopped",) if stopped else (),
+    )
 
 
 def planning_panel(request, person):
@@ -70,8 +53,33 @@ def planning_panel(request, person):
 
 
 def register():
+    from goodlife.planning.models import Idea, Outcome, Review, SupportPlan, Task
+
+    Feed = timeline.Feed
     timeline.register(
-        timeline.TimelineSource("planning", "Ideas, outcomes and steps", planning_entries, 18)
+        timeline.TimelineSource(
+            "planning",
+            "Ideas, outcomes and steps",
+            (
+                Feed(Idea, _added("Idea", lambda i: i.text), related=("recorded_by",)),
+                Feed(Outcome, _added("Outcome", lambda o: o.text), related=("recorded_by",)),
+                Feed(
+                    Task,
+                    _added("Step", lambda t: t.what, person="outcome.person_id"),
+                    person="outcome.person_id",
+                    related=("outcome", "recorded_by"),
+                ),
+                Feed(SupportPlan, plan_entries, related=("created_by",)),
+                Feed(
+                    Review,
+                    review_entries,
+                    person="plan.person_id",
+                    related=("plan", "reviewed_by"),
+                    prefetch=("decisions",),
+                ),
+            ),
+            18,
+        )
     )
     panels.register(
         panels.PersonPanel("planning", "planning/_planning_panel.html", planning_panel, 7)

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from goodlife.audit.models import Action, AuditEvent
 from goodlife.audit.services import record as audit
+from goodlife.people import timeline
 from goodlife.practice.framework import CONVERSATIONS
 from goodlife.practice.models import (
     RECORD_FIELDS,
@@ -103,6 +104,7 @@ def close_episode(
     if not updated:
         raise NotAllowed("This episode is already closed")
     episode.refresh_from_db()
+    timeline.refresh(episode)
     audit(
         Action.CHANGE,
         user=by,
@@ -186,6 +188,7 @@ def save_draft(
     if updated != 1:
         raise RecordConflict(ConversationRecord.objects.get(pk=record.pk))
     current.version = expected_version + 1
+    timeline.refresh(current)
     recently_audited = AuditEvent.objects.filter(
         user=by, object_id=str(current.pk), at__gte=now - AUTOSAVE_AUDIT_WINDOW
     ).exists()
@@ -239,6 +242,7 @@ def amend_record(
     )
     if updated != 1:
         raise RecordConflict(ConversationRecord.objects.get(pk=record.pk))
+    timeline.refresh(current)
     amendment = Amendment.objects.create(
         record=current, amended_by=by, amended_at=now, reason=reason, changes=changes
     )
@@ -287,6 +291,7 @@ def review_holding_support(
         changes["planned_end_on"] = continue_until
     HoldingSupport.objects.filter(pk=support.pk).update(**changes)
     support.refresh_from_db()
+    timeline.refresh(support)
     audit(
         Action.CHANGE,
         user=by,

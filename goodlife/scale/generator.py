@@ -21,6 +21,7 @@ from django.utils import timezone
 from goodlife.accounts.models import Role, Team, User
 from goodlife.directory import search
 from goodlife.directory.models import Service
+from goodlife.people import timeline
 from goodlife.people.models import Person
 from goodlife.planning.models import Outcome, PlanItem, SupportPlan, Task
 from goodlife.practice.models import ConversationRecord, ConversationStage, Episode
@@ -157,6 +158,9 @@ class Generator:
             with transaction.atomic():
                 counts[name] = make()
             self.say(f"{name}: {counts[name]:,}")
+        # Rows were inserted in bulk, without save(): write the timelines from them.
+        counts["timeline entries"] = timeline.rebuild(batch=BATCH)
+        self.say(f"timeline entries: {counts['timeline entries']:,}")
         return counts
 
     def staff(self) -> int:

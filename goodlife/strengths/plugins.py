@@ -9,51 +9,42 @@ from goodlife.strengths.models import Aspiration, NetworkChange, Offer, Strength
 from goodlife.strengths.network import RING_NAMES
 
 
-def _recent(queryset, field, before, limit):
-    if before is not None:
-        queryset = queryset.filter(**{f"{field}__lt": before})
-    return queryset.order_by(f"-{field}")[:limit]
+def _noun(row) -> str:
+    return {Strength: "Strength", Aspiration: "Aspiration", Offer: "Can offer"}[type(row)]
 
 
-def strengths_entries(person, before, limit):
-    profile = reverse("strengths:profile", args=[person.pk])
-    entries = []
-    for model, noun in ((Strength, "Strength"), (Aspiration, "Aspiration"), (Offer, "Can offer")):
-        rows = model.objects.filter(person=person).select_related("recorded_by", "retired_by")
-        for row in _recent(rows, "recorded_at", before, limit):
-            entries.append(
-                TimelineEntry(
-                    row.recorded_at,
-                    "strengths",
-                    f"{noun} added",
-                    f"“{row}”",
-                    profile,
-                    row.recorded_by.full_name,
-                )
-            )
-        for row in _recent(rows.filter(retired_at__isnull=False), "retired_at", before, limit):
-            entries.append(
-                TimelineEntry(
-                    row.retired_at,
-                    "strengths",
-                    f"{noun} retired",
-                    f"“{row}”: {row.retired_reason}",
-                    profile,
-                    row.retired_by.full_name if row.retired_by else "",
-                )
-            )
-    network_url = reverse("strengths:network", args=[person.pk])
-    changes = NetworkChange.objects.filter(person=person).select_related("member", "by")
-    for c in _recent(changes, "at", before, limit):
-        if c.change == NetworkChange.Change.JOINED:
-            title = f"{c.member.name} added to the network map ({RING_NAMES[c.ring_after].lower()})"
-        elif c.change == NetworkChange.Change.LEFT:
-            title = f"{c.member.name} taken off the network map"
-        else:
-            title = f"{c.member.name} changed on the network map"
-        entries.append(TimelineEntry(c.at, "strengths", title, "", network_url, c.by.full_name))
-    entries.sort(key=lambda e: e.when, reverse=True)
-    return entries[:limit]
+def profile_entries(row):
+    """A strength, aspiration or offer: when it was added and, if so, retired."""
+    profile = reverse("strengths:profile", args=[row.person_id])
+    noun = _noun(row)
+    yield TimelineEntry(
+        row.recorded_at,
+        "strengths",
+        f"{noun} added",
+        f"“{row}”",
+        profile,
+        row.recorded_by.full_name,
+    )
+    if row.retired_at:
+        yield TimelineEntry(
+            row.retired_at,
+            "strengths",
+            f"{noun} retired",
+            f"“{row}”: {row.retired_reason}",
+            profile,
+            row.retired_by.full_name if row.retired_by else "",
+        )
+
+
+def network_entries(c):
+    if c.change == NetworkChange.Change.JOINED:
+        title = f"{c.member.name} added to the network map ({RING_NAMES[c.ring_after].lower()})"
+    elif c.change == NetworkChange.Change.LEFT:
+        title = f"{c.member.name} taken off the network map"
+    else:
+        title = f"{c.member.name} changed on the network map"
+    url = reverse("strengths:network", args=[c.person_id])
+    yield TimelineEntry(c.at, "strengths", title, "", url, c.by.full_name)
 
 
 def strengths_panel(request, person):
@@ -67,9 +58,18 @@ def strengths_panel(request, person):
 
 
 def register_all():
+    profile = ("recorded_by", "retired_by")
     timeline.register(
         timeline.TimelineSource(
-            "strengths", "Strengths, aspirations and network", strengths_entries, 15
+            "strengths",
+            "Strengths, aspirations and network",
+            (
+                timeline.Feed(Strength, profile_entries, related=profile),
+                timeline.Feed(Aspiration, profile_entries, related=profile),
+                timeline.Feed(Offer, profile_entries, related=profile),
+                timeline.Feed(NetworkChange, network_entries, related=("member", "by")),
+            ),
+            15,
         )
     )
     panels.register(

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from goodlife.audit.models import Action
 from goodlife.audit.services import record as audit
+from goodlife.people import timeline
 from goodlife.strengths.models import (
     Aspiration,
     Interest,
@@ -111,6 +112,7 @@ def retire(entry, *, by, reason: str):
     if not updated:
         raise NotAllowed("This has already been retired")
     entry.refresh_from_db()
+    timeline.refresh(entry)
     _audit(by, entry, f"Retired: {type(entry)._meta.verbose_name}", reason=reason)
     return entry
 

@@ -11,40 +11,27 @@ from goodlife.ui.navigation import register as register_nav
 from goodlife.wellbeing.models import Well12Amendment, Well12Response
 
 
-def well12_entries(person, before, limit):
-    responses = Well12Response.objects.filter(person=person).select_related("recorded_by")
-    amendments = Well12Amendment.objects.filter(response__person=person).select_related(
-        "amended_by", "response"
+def response_entries(r):
+    score = r.score
+    yield TimelineEntry(
+        when=r.recorded_at,
+        kind="wellbeing",
+        title=f"WELL12: {r.total} out of 48 ({r.completed_on:%-d %B %Y})",
+        summary="" if score.is_complete else f"{score.answered} of 12 statements answered",
+        url=reverse("wellbeing:detail", args=[r.person_id, r.pk]),
+        actor=r.recorded_by.full_name,
     )
-    if before is not None:
-        responses = responses.filter(recorded_at__lt=before)
-        amendments = amendments.filter(amended_at__lt=before)
-    entries = []
-    for r in responses.order_by("-recorded_at")[:limit]:
-        score = r.score
-        entries.append(
-            TimelineEntry(
-                when=r.recorded_at,
-                kind="wellbeing",
-                title=f"WELL12: {r.total} out of 48 ({r.completed_on:%-d %B %Y})",
-                summary="" if score.is_complete else f"{score.answered} of 12 statements answered",
-                url=reverse("wellbeing:detail", args=[person.pk, r.pk]),
-                actor=r.recorded_by.full_name,
-            )
-        )
-    for a in amendments.order_by("-amended_at")[:limit]:
-        entries.append(
-            TimelineEntry(
-                when=a.amended_at,
-                kind="wellbeing",
-                title=f"WELL12 of {a.response.completed_on:%-d %B %Y} corrected",
-                summary=f"Why: {a.reason}",
-                url=reverse("wellbeing:detail", args=[person.pk, a.response_id]),
-                actor=a.amended_by.full_name,
-            )
-        )
-    entries.sort(key=lambda e: e.when, reverse=True)
-    return entries[:limit]
+
+
+def amendment_entries(a):
+    yield TimelineEntry(
+        when=a.amended_at,
+        kind="wellbeing",
+        title=f"WELL12 of {a.response.completed_on:%-d %B %Y} corrected",
+        summary=f"Why: {a.reason}",
+        url=reverse("wellbeing:detail", args=[a.response.person_id, a.response_id]),
+        actor=a.amended_by.full_name,
+    )
 
 
 def wellbeing_panel(request, person):
@@ -64,7 +51,22 @@ def wellbeing_panel(request, person):
 
 
 def register_all():
-    timeline.register(timeline.TimelineSource("wellbeing", "WELL12", well12_entries, 25))
+    timeline.register(
+        timeline.TimelineSource(
+            "wellbeing",
+            "WELL12",
+            (
+                timeline.Feed(Well12Response, response_entries, related=("recorded_by",)),
+                timeline.Feed(
+                    Well12Amendment,
+                    amendment_entries,
+                    person="response.person_id",
+                    related=("response", "amended_by"),
+                ),
+            ),
+            25,
+        )
+    )
     panels.register(
         panels.PersonPanel("wellbeing", "wellbeing/_wellbeing_panel.html", wellbeing_panel, 20)
     )

@@ -7,6 +7,7 @@ from django.db.models import F
 
 from goodlife.audit.models import Action
 from goodlife.audit.services import record as audit
+from goodlife.people import timeline
 from goodlife.wellbeing import well12
 from goodlife.wellbeing.models import ITEM_FIELDS, Well12Amendment, Well12Response
 
@@ -70,6 +71,7 @@ def amend_well12(response, *, by, reason: str, expected_version: int, **values):
     )
     if updated != 1:
         raise Well12Conflict(Well12Response.objects.get(pk=current.pk))
+    timeline.refresh(current)
     amendment = Well12Amendment.objects.create(
         response=current, amended_by=by, reason=reason, changes=changes
     )

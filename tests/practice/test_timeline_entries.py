@@ -41,6 +41,7 @@ def test_the_timeline_pages_by_time(as_practitioner, practitioner, tom, episode)
         record.__class__.objects.filter(pk=record.pk).update(
             finalised_at=timezone.now() - datetime.timedelta(minutes=n)
         )
+        timeline.refresh(record)
     first = as_practitioner.get(f"/people/{tom.pk}/timeline/?kind=conversation")
     page = first.content.decode()
     assert "Note 0" in page and "Note 34" not in page
@@ -53,3 +54,30 @@ def test_drafts_are_marked_on_the_timeline(practitioner, tom, episode):
     services.start_record(episode, by=practitioner, values={"narrative": "Unfinished"})
     entry = next(e for e in timeline.entries_for(tom) if e.kind == "conversation")
     assert entry.tags == ("Draft, not finished",)
+
+
+def test_entries_at_the_same_moment_are_neither_lost_nor_repeated_across_pages(
+    as_practitioner, practitioner, tom, episode
+):
+    moment = timezone.now() - datetime.timedelta(days=1)
+    for n in range(45):
+        record = services.start_record(
+            episode, by=practitioner, finish=True, values={"narrative": f"Same time {n}"}
+        )
+        record.__class__.objects.filter(pk=record.pk).update(finalised_at=moment)
+        timeline.refresh(record)
+    first = timeline.page(tom, kinds=["conversation"], limit=30)
+    second = timeline.page(tom, kinds=["conversation"], before=first.older, limit=30)
+    summaries = [e.summary for e in first.entries + second.entries]
+    assert sorted(summaries) == sorted(f"Same time {n}" for n in range(45))
+    assert second.older is None
+
+
+def test_a_mangled_page_address_shows_the_newest_entries(
+    as_practitioner, practitioner, tom, episode
+):
+    services.start_record(episode, by=practitioner, finish=True, values={"narrative": "Newest"})
+    for before in ("yesterday", "2026-01-01~x", "~"):
+        response = as_practitioner.get(f"/people/{tom.pk}/timeline/", {"before": before})
+        assert response.status_code == 200
+        assert "Newest" in response.content.decode()

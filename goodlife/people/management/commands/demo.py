@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from goodlife.accounts.models import Team, User
-from goodlife.people import demo, services
+from goodlife.people import demo, services, timeline
 from goodlife.people.models import Person
 
 DEFAULT_PASSWORD = "goodlife-demo"  # noqa: S105 - the published demo sign-in
@@ -62,6 +62,8 @@ class Command(BaseCommand):
                 },
             )
             step_reports = [report for _name, step in demo.steps() if (report := step(borough))]
+            # The story dates rows back with QuerySet.update(): write its timelines afresh.
+            timeline.rebuild_people([p.pk for p in borough.people.values()])
 
         self.stdout.write(
             self.style.SUCCESS(
