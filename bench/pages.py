@@ -19,7 +19,8 @@ import sys
 import time
 from pathlib import Path
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "goodlife.settings")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
 os.environ.setdefault("SECRET_KEY", "benchmark-only-not-a-secret")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver")
 
@@ -96,6 +97,7 @@ def main() -> int:
     p = f"/people/{person.pk}/"
     today = datetime.date.today()  # noqa: DTZ011 - a calendar date for the forms
     pages = {
+        "calibration": lambda: Client().get("/bench/calibration/", secure=True),
         "sign in": lambda: Client().post(
             "/accounts/sign-in/", {"username": worker.email, "password": PASSWORD}, secure=True
         ),

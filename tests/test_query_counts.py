@@ -97,20 +97,20 @@ def grow(person, by, manager, n):
 
 
 PAGES = {
-    "overview": ("/people/{pk}/", 23),
-    "timeline": ("/people/{pk}/timeline/", 13),
-    "strengths profile": ("/people/{pk}/strengths/", 17),
-    "network map": ("/people/{pk}/network/", 18),
-    "WELL12 progression": ("/people/{pk}/wellbeing/", 13),
-    "ideas and outcomes": ("/people/{pk}/plan/", 17),
-    "support plan": ("/people/{pk}/support-plan/", 20),
-    "person's own plan": ("/people/{pk}/my-plan/", 18),
-    "suggestions": ("/people/{pk}/suggestions/", 27),
-    "my caseload": ("/people/", 12),
-    "team": ("/people/team/", 14),
-    "my work": ("/my-work/", 14),
-    "reviews across the team": ("/plans/team/", 17),
-    "directory search": ("/directory/?q=space", 11),
+    "overview": ("/people/{pk}/", 20),
+    "timeline": ("/people/{pk}/timeline/", 10),
+    "strengths profile": ("/people/{pk}/strengths/", 14),
+    "network map": ("/people/{pk}/network/", 15),
+    "WELL12 progression": ("/people/{pk}/wellbeing/", 10),
+    "ideas and outcomes": ("/people/{pk}/plan/", 14),
+    "support plan": ("/people/{pk}/support-plan/", 17),
+    "person's own plan": ("/people/{pk}/my-plan/", 15),
+    "suggestions": ("/people/{pk}/suggestions/", 24),
+    "my caseload": ("/people/", 9),
+    "team": ("/people/team/", 11),
+    "my work": ("/my-work/", 11),
+    "reviews across the team": ("/plans/team/", 14),
+    "directory search": ("/directory/?q=space", 8),
 }
 
 
@@ -134,6 +134,7 @@ def test_queries_do_not_grow_with_history(
     for other in others:
         grow(other, practitioner, manager, 1)
     url = url.format(pk=tom.pk)
+    count_queries(as_practitioner, url)  # the first request of a session renews it
     before = count_queries(as_practitioner, url)
 
     grow(tom, practitioner, manager, 4)

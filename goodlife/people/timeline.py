@@ -77,6 +77,15 @@ def _subject(row) -> str:
     return f"{row._meta.label_lower}:{row.pk}"
 
 
+def feed_for(model) -> Feed | None:
+    return _feeds.get(model)
+
+
+def items_of(feed: Feed, row) -> list:
+    """The ``TimelineItem`` rows one record makes (unsaved)."""
+    return _items(feed, row)
+
+
 def _items(feed: Feed, row) -> list:
     from goodlife.people.models import TimelineItem
 

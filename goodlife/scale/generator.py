@@ -15,14 +15,15 @@ import uuid
 from dataclasses import dataclass
 
 from django.contrib.auth.hashers import make_password
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
+from psycopg import sql
 
 from goodlife.accounts.models import Role, Team, User
 from goodlife.directory import search
 from goodlife.directory.models import Service
 from goodlife.people import timeline
-from goodlife.people.models import Person
+from goodlife.people.models import Person, TimelineItem
 from goodlife.planning.models import Outcome, PlanItem, SupportPlan, Task
 from goodlife.practice.models import ConversationRecord, ConversationStage, Episode
 from goodlife.strengths.models import Aspiration, NetworkMember, Strength
@@ -141,7 +142,16 @@ class Generator:
         return self.now - datetime.timedelta(days=days_back, seconds=self.rng.randrange(86_400))
 
     def bulk(self, model, rows) -> None:
-        model.objects.bulk_create(rows, batch_size=BATCH)
+        """Insert rows and the timeline entries they make: COPY on PostgreSQL (several
+        times faster than INSERT), batched INSERTs elsewhere."""
+        feed = timeline.feed_for(model)
+        items = [i for row in rows for i in timeline.items_of(feed, row)] if feed else []
+        if connection.vendor == "postgresql":
+            copy_rows(model, rows)
+            copy_rows(TimelineItem, items)
+        else:
+            model.objects.bulk_create(rows, batch_size=BATCH)
+            TimelineItem.objects.bulk_create(items, batch_size=BATCH)
 
     def run(self) -> dict:
         counts = {}
@@ -158,9 +168,7 @@ class Generator:
             with transaction.atomic():
                 counts[name] = make()
             self.say(f"{name}: {counts[name]:,}")
-        # Rows were inserted in bulk, without save(): write the timelines from them.
-        counts["timeline entries"] = timeline.rebuild(batch=BATCH)
-        self.say(f"timeline entries: {counts['timeline entries']:,}")
+        counts["timeline entries"] = TimelineItem.objects.count()
         return counts
 
     def staff(self) -> int:
@@ -444,6 +452,26 @@ class Generator:
         ):
             self.bulk(model, rows)
         return len(plans) + len(outcomes)
+
+
+def copy_rows(model, rows) -> None:
+    """Write model instances with PostgreSQL's COPY, as bulk_create would: field defaults
+    and auto_now values applied, auto-incremented keys left to the database."""
+    if not rows:
+        return
+    fields = [
+        f
+        for f in model._meta.concrete_fields
+        if not (f.primary_key and getattr(rows[0], f.attname) is None)
+    ]
+    statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
+        sql.Identifier(model._meta.db_table),
+        sql.SQL(", ").join(sql.Identifier(f.column) for f in fields),
+    )
+    connection.ensure_connection()
+    with connection.connection.cursor() as cursor, cursor.copy(statement) as copy:
+        for row in rows:
+            copy.write_row([f.get_db_prep_save(f.pre_save(row, True), connection) for f in fields])
 
 
 def seed(scale: str, *, seed: int = 1, say=print) -> dict:

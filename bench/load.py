@@ -1,0 +1,261 @@
+"""Throughput under load: gunicorn (2 workers) on loopback, 16 connections at once.
+
+    DATABASE_URL=... uv run python bench/load.py --scale council --label postgresql
+
+Three runs against one gunicorn, one after the other:
+
+- calibration: the benchmark-only calibration page (bench/calibration.py), 20 s;
+- person overview: the overview of people in the signed-in worker's caseload, 20 s;
+- mixed: 70% reads of person pages, 20% writes (a finished conversation record or a
+  WELL12), 10% directory searches, 60 s.
+
+Each of 16 virtual users has its own worker's session and that worker's people. The
+client is a small asyncio loop in this process (gunicorn's sync workers close each
+connection, so every request opens one). Requests are sent as if through a TLS-ending
+proxy (X-Forwarded-Proto: https), as in production. A response is an error unless it is
+200 for a read or a redirect (302) after a write. Figures merge into
+bench/results/latest.json under load.<scale>-<label>.
+"""
+
+import argparse
+import asyncio
+import datetime
+import json
+import os
+import random
+import secrets
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
+os.environ.setdefault("SECRET_KEY", "benchmark-only-not-a-secret")
+os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.test import Client  # noqa: E402
+
+from goodlife.accounts.models import User  # noqa: E402
+from goodlife.people.models import Person  # noqa: E402
+from goodlife.practice.models import Episode  # noqa: E402
+from goodlife.scale.generator import PASSWORD  # noqa: E402
+
+RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
+CONNECTIONS = 16
+SEARCHES = ["walking group", "choir", "gardening", "astronomy", "knitting", "chess", "art"]
+READS = ["", "timeline/", "strengths/", "wellbeing/", "network/", "support-plan/"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class VirtualUser:
+    """One worker's session, their people, and a rotating choice of what to ask for."""
+
+    def __init__(self, worker, people, rng):
+        client = Client()
+        if not client.login(username=worker.email, password=PASSWORD):
+            raise SystemExit(f"Cannot sign in as {worker.email}")
+        self.csrf = secrets.token_hex(16)  # 32 characters: an unmasked CSRF secret
+        self.cookie = f"sessionid={client.cookies['sessionid'].value}; csrftoken={self.csrf}"
+        self.people = people  # [(person id, an episode id)]
+        self.rng = rng
+
+    def overview(self):
+        person, _ = self.rng.choice(self.people)
+        return "GET", f"/people/{person}/", None
+
+    def mixed(self):
+        roll = self.rng.random()
+        person, episode = self.rng.choice(self.people)
+        if roll < 0.70:
+            return "GET", f"/people/{person}/{self.rng.choice(READS)}", None
+        if roll < 0.90:
+            today = datetime.date.today()  # noqa: DTZ011 - a calendar date for the form
+            day = {"day": today.day, "month": today.month, "year": today.year}
+            if self.rng.random() < 0.5:
+                form = {
+                    "step": "gather",
+                    **{f"happened_on_{k}": v for k, v in day.items()},
+                    "narrative": "We talked about the allotment and the choir on Thursday.",
+                    "finish": "1",
+                }
+                return "POST", f"/people/{person}/episodes/{episode}/records/new/", form
+            form = {
+                **{f"completed_on_{k}": v for k, v in day.items()},
+                "completed_by": "Together",
+                "how": "together",
+                "recent_event": "no",
+                **{f"item_{n}": str(self.rng.randrange(5)) for n in range(1, 13)},
+            }
+            return "POST", f"/people/{person}/wellbeing/well12/new/", form
+        return "GET", "/directory/?" + urlencode({"q": self.rng.choice(SEARCHES)}), None
+
+
+async def send(port, method, path, form, cookie, csrf):
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    host = f"127.0.0.1:{port}"
+    headers = [
+        f"{method} {path} HTTP/1.1",
+        f"Host: {host}",
+        "X-Forwarded-Proto: https",
+        "Connection: close",
+    ]
+    body = b""
+    if cookie:
+        headers.append(f"Cookie: {cookie}")
+    if form is not None:
+        body = urlencode({**form, "csrfmiddlewaretoken": csrf}).encode()
+        headers += [
+            f"Referer: https://{host}{path}",
+            "Content-Type: application/x-www-form-urlencoded",
+            f"Content-Length: {len(body)}",
+        ]
+    writer.write(("\r\n".join(headers) + "\r\n\r\n").encode() + body)
+    await writer.drain()
+    response = await reader.read()
+    writer.close()
+    return int(response.split(b" ", 2)[1])
+
+
+async def run(port, seconds, users, pick, calibration=False):
+    latencies, errors, kinds = [], [], {}
+    deadline = time.perf_counter() + seconds
+
+    async def virtual(user):
+        while time.perf_counter() < deadline:
+            if calibration:
+                method, path, form = "GET", "/bench/calibration/", None
+            else:
+                method, path, form = pick(user)
+            started = time.perf_counter()
+            try:
+                status = await send(
+                    port, method, path, form, None if calibration else user.cookie, user.csrf
+                )
+            except (OSError, IndexError, ValueError) as exc:
+                status = repr(exc)
+            latencies.append((time.perf_counter() - started) * 1000)
+            kinds[method] = kinds.get(method, 0) + 1
+            if status != (302 if method == "POST" else 200):
+                errors.append(f"{method} {path}: {status}")
+
+    started = time.perf_counter()
+    await asyncio.gather(*(virtual(u) for u in users))
+    elapsed = time.perf_counter() - started
+    ordered = sorted(latencies)
+    return {
+        "seconds": round(elapsed, 1),
+        "requests": len(latencies),
+        "requests_per_s": round(len(latencies) / elapsed, 1),
+        "median_ms": round(statistics.median(ordered), 1),
+        "p95_ms": round(ordered[int(0.95 * (len(ordered) - 1))], 1),
+        "errors": len(errors),
+        "first_errors": errors[:5],
+        "by_method": kinds,
+    }
+
+
+def virtual_users(rng):
+    workers = list(
+        User.objects.filter(email__startswith="bench", role="practitioner").order_by("email")[
+            :CONNECTIONS
+        ]
+    )
+    users = []
+    for worker in workers:
+        people = []
+        for person in Person.objects.filter(allocated_worker=worker).order_by("pk")[:40]:
+            episode = Episode.objects.filter(person=person).order_by("-opened_at").first()
+            if episode:
+                people.append((str(person.pk), str(episode.pk)))
+        users.append(VirtualUser(worker, people, random.Random(rng.random())))  # noqa: S311
+    return users
+
+
+def wait_for(port, process, timeout=60):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit("gunicorn stopped before it served")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit("gunicorn did not start")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", required=True)
+    parser.add_argument("--label", required=True)
+    parser.add_argument("--seconds", type=int, default=60, help="length of the mixed run")
+    parser.add_argument("--single-seconds", type=int, default=20, help="length of the others")
+    args = parser.parse_args()
+
+    call_command("collectstatic", interactive=False, verbosity=0)
+    users = virtual_users(random.Random(1))  # noqa: S311
+    port = free_port()
+    server = subprocess.Popen(  # noqa: S603 - our own server
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "--workers",
+            "2",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+            "goodlife.wsgi:application",
+        ],
+        cwd=ROOT,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings"},
+    )
+    try:
+        wait_for(port, server)
+        results = {}
+        for name, seconds, pick, calibration in (
+            ("calibration", args.single_seconds, None, True),
+            ("person overview", args.single_seconds, VirtualUser.overview, False),
+            ("mixed", args.seconds, VirtualUser.mixed, False),
+        ):
+            asyncio.run(run(port, 3, users, pick, calibration))  # warm up
+            results[name] = asyncio.run(run(port, seconds, users, pick, calibration))
+            r = results[name]
+            print(
+                f"{name:<16} {r['requests_per_s']:>7} req/s  median {r['median_ms']} ms  "
+                f"p95 {r['p95_ms']} ms  errors {r['errors']}"
+            )
+            for error in r["first_errors"]:
+                print(f"  {error}")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    stored = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
+    stored.setdefault("load", {})[f"{args.scale}-{args.label}"] = {
+        "measured_at": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "gunicorn_workers": 2,
+        "connections": CONNECTIONS,
+        "results": results,
+    }
+    RESULTS.write_text(json.dumps(stored, indent=2, sort_keys=True) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
