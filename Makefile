@@ -97,7 +97,11 @@ bench: deps frontend
 	DATABASE_URL=$(BENCH_SMALL_SQLITE) $(UV) run python bench/pages.py --scale small --label sqlite
 	@if $(UV) run python bench/prepare.py $(BENCH_PG)_small small; then \
 		DATABASE_URL=$(BENCH_PG)_small $(UV) run python bench/pages.py --scale small --label postgresql; \
+		$(UV) run python bench/prepare.py $(BENCH_PG)_council council && \
+		DATABASE_URL=$(BENCH_PG)_council $(UV) run python bench/pages.py --scale council --label postgresql && \
+		DATABASE_URL=$(BENCH_PG)_council $(UV) run python bench/load.py --scale council --label postgresql; \
 	fi
+	$(UV) run python bench/report.py
 
 clean:
 	rm -rf static_build staticfiles node_modules .venv

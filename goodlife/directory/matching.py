@@ -88,6 +88,8 @@ CANDIDATES_PER_INTEREST = 40
 
 
 def interests_for(person) -> list[Interest]:
+    # "Tom would like to…": the person's own names are never an interest.
+    names = set(search.words_of(f"{person.preferred_name} {person.legal_name}".lower()))
     found: dict[str, Interest] = {}
     aspirations = list(person.aspirations.filter(retired_at__isnull=True))
     tags: dict = {}
@@ -105,7 +107,7 @@ def interests_for(person) -> list[Interest]:
             found.setdefault(word, Interest(word, "strength"))
     if person.offers.filter(retired_at__isnull=True).exists():
         found.setdefault("volunteer", Interest("volunteer", "offer"))
-    return list(found.values())[:MAX_INTERESTS]
+    return [i for i in found.values() if i.word not in names][:MAX_INTERESTS]
 
 
 def _content_words(text: str) -> list[str]:
@@ -188,13 +190,15 @@ def reason_for(person, service, interest: Interest, topic: str, miles: float | N
     return f"{lead}: {detail}" + (", " + ", ".join(extras) if extras else "")
 
 
-def suggest(person, limit: int = 10) -> list[Suggestion]:
+def suggest(person, limit: int = 10, interests: list[Interest] | None = None) -> list[Suggestion]:
     """Services that fit the person's interests, best first, each explained by the first
-    interest (in the person's order) that it speaks to."""
+    interest (in the person's order) that it speaks to. Pass ``interests`` when they have
+    already been worked out, to save reading them again."""
     origin = geo.locate(person.postcode)
     found: dict[str, Suggestion] = {}
     first_interest: dict[str, int] = {}
-    interests = interests_for(person)
+    if interests is None:
+        interests = interests_for(person)
     synonyms = synonym_pairs(i.word for i in interests)
     searched = []
     for interest in interests:

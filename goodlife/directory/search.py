@@ -83,10 +83,11 @@ def _text_matches(words: list[str], any_word: bool = False) -> dict[str, float]:
     if connection.vendor == "postgresql":
         parts = ["(" + " & ".join(f"{t}:*" for t in tokens) + ")" for tokens in terms]
         query = (" | " if any_word else " & ").join(parts)
+        # search_vector is a stored, generated column (migration 0004): ranking reads it
+        # rather than parsing every matching service's text again.
         sql = (
-            "SELECT id, ts_rank(to_tsvector('english'::regconfig, COALESCE(search_text, '')), q) "
-            "FROM directory_service, to_tsquery('english', %s) q "
-            "WHERE to_tsvector('english'::regconfig, COALESCE(search_text, '')) @@ q"
+            "SELECT id, ts_rank(search_vector, q) "
+            "FROM directory_service, to_tsquery('english', %s) q WHERE search_vector @@ q"
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, [query])

@@ -182,13 +182,14 @@ def suggestions(request, person):
         services.log_unmet_need(person, by=request.user, **need_form.cleaned_data)
         messages.success(request, "Unmet need logged for commissioners. Thank you.")
         return redirect("directory:suggestions", person_id=person.pk)
+    interests = matching.interests_for(person)
     return TemplateResponse(
         request,
         "directory/suggestions.html",
         {
             "person": person,
-            "suggestions": matching.suggest(person),
-            "interests": matching.interests_for(person),
+            "suggestions": matching.suggest(person, interests=interests),
+            "interests": interests,
             "need_form": need_form,
             "noted": person.noted_suggestions.select_related("service", "noted_by")[:10],
         },

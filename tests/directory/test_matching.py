@@ -34,3 +34,12 @@ def test_no_interests_no_suggestions(directory, tom):
 
 def test_schedule_phrases_read_naturally(directory):
     assert matching.schedule_phrase(directory["astronomy"]) == "meets on Tuesdays"
+
+
+def test_the_persons_own_name_is_not_an_interest(directory, practitioner, tom):
+    strengths.add_aspiration(
+        tom, by=practitioner, text="Tom would like to see the stars", term="short"
+    )
+    words = [i.word for i in matching.interests_for(tom)]
+    assert "stars" in words
+    assert "tom" not in words and "thomas" not in words
