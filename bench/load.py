@@ -46,7 +46,6 @@ from django.core.management import call_command  # noqa: E402
 from django.test import Client  # noqa: E402
 
 from goodlife.accounts.models import User  # noqa: E402
-from goodlife.people.models import Person  # noqa: E402
 from goodlife.practice.models import Episode  # noqa: E402
 from goodlife.scale.generator import PASSWORD  # noqa: E402
 
@@ -178,10 +177,10 @@ def virtual_users(rng):
     users = []
     for worker in workers:
         people = []
-        for person in Person.objects.filter(allocated_worker=worker).order_by("pk")[:40]:
-            episode = Episode.objects.filter(person=person).order_by("-opened_at").first()
-            if episode:
-                people.append((str(person.pk), str(episode.pk)))
+        for episode in Episode.objects.filter(worker=worker, closed_at__isnull=True).order_by("pk")[
+            :40
+        ]:
+            people.append((str(episode.person_id), str(episode.pk)))
         users.append(VirtualUser(worker, people, random.Random(rng.random())))  # noqa: S311
     return users
 

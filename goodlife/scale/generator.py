@@ -128,6 +128,7 @@ SENTENCES = [
     "We agreed to ring the walking group together next week.",
 ]
 STEPS = ["gather", "ideas", "planning", "review"]
+CLOSING_OUTCOMES = ["information_advice", "community", "short_term", "long_term", "no_services"]
 
 
 class Generator:
@@ -284,6 +285,20 @@ class Generator:
                     )
                 )
                 share = per_person // count + (1 if e < per_person % count else 0)
+                # Earlier episodes ended; the latest is still open for about one
+                # person in six (a worker's open list stays a real caseload's length).
+                if e < count - 1 or self.rng.random() < 5 / 6:
+                    ended = min(
+                        self.now, episode.opened_at + datetime.timedelta(days=7 * share + 14)
+                    )
+                    episode.closed_at = ended
+                    episode.closed_on = ended.date()
+                    episode.closed_by = worker
+                    episode.outcome = self.rng.choice(CLOSING_OUTCOMES)
+                    episode.end_reason = "goals_met"
+                    episode.closing_note = (
+                        "What matters is in place; the person knows how to reach us."
+                    )
                 for r in range(share):
                     at = self.when(max(0, days_back - r * 7))
                     text = " ".join(
