@@ -48,11 +48,12 @@ def network_entries(c):
 
 
 def strengths_panel(request, person):
+    strengths = list(Strength.objects.filter(person=person, retired_at__isnull=True))
     return {
         "person": person,
-        "aspirations": Aspiration.objects.filter(person=person, retired_at__isnull=True)[:3],
-        "strengths": Strength.objects.filter(person=person, retired_at__isnull=True)[:5],
-        "strength_count": Strength.objects.filter(person=person, retired_at__isnull=True).count(),
+        "aspirations": list(Aspiration.objects.filter(person=person, retired_at__isnull=True)[:3]),
+        "strengths": strengths[:5],
+        "strength_count": len(strengths),
         "network_count": person.network.filter(retired_at__isnull=True).count(),
     }
 

@@ -35,18 +35,17 @@ def amendment_entries(a):
 
 
 def wellbeing_panel(request, person):
-    responses = list(Well12Response.objects.filter(person=person).order_by("completed_on")[:1])
-    latest = (
+    # One read of the person's own WELL12s (a few a year), oldest first.
+    responses = list(
         Well12Response.objects.filter(person=person)
-        .order_by("-completed_on", "-recorded_at")
-        .first()
+        .order_by("completed_on", "recorded_at")
+        .only("id", "person_id", "completed_on", "recorded_at", "total")
     )
-    count = Well12Response.objects.filter(person=person).count()
     return {
         "person": person,
         "first": responses[0] if responses else None,
-        "latest": latest,
-        "count": count,
+        "latest": responses[-1] if responses else None,
+        "count": len(responses),
     }
 
 

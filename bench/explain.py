@@ -1,0 +1,109 @@
+"""EXPLAIN ANALYZE for every query of the key pages, on a PostgreSQL benchmark database.
+
+    DATABASE_URL=postgres://…/goodlife_bench_council uv run python bench/explain.py
+
+Requests each page as bench/pages.py does, captures its SQL, and runs each SELECT again
+under EXPLAIN (ANALYZE, BUFFERS). Writes bench/results/explain-<database>.txt: per page,
+its queries slowest first, each with its time, the plan's first lines and whether any
+step reads a whole table (Seq Scan) — where an index or another query shape is due. The
+reasoning drawn from it is in docs/performance.md.
+"""
+
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
+os.environ.setdefault("SECRET_KEY", "benchmark-only-not-a-secret")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+
+import django
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from goodlife.practice.models import Episode  # noqa: E402
+from goodlife.scale.generator import PASSWORD  # noqa: E402
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def main() -> int:
+    if connection.vendor != "postgresql":
+        print("EXPLAIN ANALYZE here is PostgreSQL's: point DATABASE_URL at one", file=sys.stderr)
+        return 2
+    episode = (
+        Episode.objects.filter(closed_at__isnull=True)
+        .select_related("person__allocated_worker")
+        .order_by("pk")
+        .first()
+    )
+    person, worker = episode.person, episode.person.allocated_worker
+    client = Client()
+    client.login(username=worker.email, password=PASSWORD)
+    p = f"/people/{person.pk}/"
+    pages = {
+        "my work": "/my-work/",
+        "caseload": "/people/",
+        "person overview": p,
+        "timeline": p + "timeline/",
+        "timeline, older page": None,
+        "WELL12 progression": p + "wellbeing/",
+        "strengths profile": p + "strengths/",
+        "network map": p + "network/",
+        "directory search": "/directory/?q=walking+group",
+        "matching for a person": p + "suggestions/",
+        "plan": p + "support-plan/",
+        "team list": "/people/team/",
+        "team WELL12": "/wellbeing/team/",
+        "team reviews": "/plans/team/",
+    }
+    out = [f"EXPLAIN (ANALYZE, BUFFERS) on {connection.settings_dict['NAME']}", ""]
+    for name, url in pages.items():
+        if url is None:  # the second page of the timeline, by its keyset link
+            url = (
+                p + "timeline/" + (client.get(p + "timeline/", secure=True).context["older"] or "")
+            )
+        client.get(url, secure=True)  # warm
+        with CaptureQueriesContext(connection) as captured:
+            client.get(url, secure=True)
+        rows = []
+        with connection.cursor() as cursor:
+            for query in captured.captured_queries:
+                sql = query["sql"]
+                if not sql.lstrip().upper().startswith("SELECT"):
+                    continue
+                cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql)
+                plan = [r[0] for r in cursor.fetchall()]
+                took = next(
+                    (
+                        float(line.split(":")[1].split()[0])
+                        for line in plan
+                        if "Execution Time" in line
+                    ),
+                    0.0,
+                )
+                rows.append((took, sql, plan))
+        rows.sort(key=lambda r: -r[0])
+        total = sum(r[0] for r in rows)
+        seq = sum(1 for *_, plan in rows if any("Seq Scan" in line for line in plan))
+        out.append(
+            f"## {name}: {len(rows)} SELECTs, {total:.2f} ms in the database, {seq} with a Seq Scan"
+        )
+        for took, sql, plan in rows[:4]:
+            out.append(f"  {took:.3f} ms  {sql[:160]}")
+            out.extend(f"      {line}" for line in plan[:6])
+        out.append("")
+    target = RESULTS / f"explain-{connection.settings_dict['NAME']}.txt"
+    target.write_text("\n".join(out) + "\n")
+    print("\n".join(line for line in out if line.startswith("##")))
+    print(f"Written to bench/results/{target.name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
