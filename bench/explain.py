@@ -9,7 +9,9 @@ step reads a whole table (Seq Scan) — where an index or another query shape is
 reasoning drawn from it is in docs/performance.md.
 """
 
+import html
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -65,9 +67,9 @@ def main() -> int:
     out = [f"EXPLAIN (ANALYZE, BUFFERS) on {connection.settings_dict['NAME']}", ""]
     for name, url in pages.items():
         if url is None:  # the second page of the timeline, by its keyset link
-            url = (
-                p + "timeline/" + (client.get(p + "timeline/", secure=True).context["older"] or "")
-            )
+            page = client.get(p + "timeline/", secure=True).content.decode()
+            older = re.search(r'href="([^"]*before=[^"]*)" rel="next"', page)
+            url = p + "timeline/" + (html.unescape(older.group(1)) if older else "")
         client.get(url, secure=True)  # warm
         with CaptureQueriesContext(connection) as captured:
             client.get(url, secure=True)

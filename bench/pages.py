@@ -99,11 +99,19 @@ def main() -> int:
     get = lambda url: lambda: client.get(url, secure=True)  # noqa: E731
     p = f"/people/{person.pk}/"
     today = datetime.date.today()  # noqa: DTZ011 - a calendar date for the forms
+    # One client each (a new test Client loads the middleware again: not server time).
+    anonymous, signing_in = Client(), Client()
     pages = {
-        "calibration": lambda: Client().get("/bench/calibration/", secure=True),
-        "sign in": lambda: Client().post(
-            "/accounts/sign-in/", {"username": worker.email, "password": PASSWORD}, secure=True
-        ),
+        "calibration": lambda: anonymous.get("/bench/calibration/", secure=True),
+        # Signed out each time (cookies cleared), so every request checks the password.
+        "sign in": lambda: (
+            signing_in.cookies.clear(),
+            signing_in.post(
+                "/accounts/sign-in/",
+                {"username": worker.email, "password": PASSWORD},
+                secure=True,
+            ),
+        )[1],
         "my work": get("/my-work/"),
         "caseload": get("/people/"),
         "person overview": get(p),

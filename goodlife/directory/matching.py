@@ -203,7 +203,7 @@ def suggest(person, limit: int = 10, interests: list[Interest] | None = None) ->
     searched = []
     for interest in interests:
         words = related_words(interest.word, synonyms)
-        ranks = search.matching_any(words)
+        ranks = search.matching_any(words, best=CANDIDATES_PER_INTEREST)
         # Only the best matches for each interest are weighed: a common word ("group")
         # can match most of a council's directory.
         best = sorted(ranks, key=lambda k: (-ranks[k], k))[:CANDIDATES_PER_INTEREST]

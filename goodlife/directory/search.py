@@ -75,8 +75,11 @@ def _terms(words: list[str]) -> list[list[str]]:
     return terms
 
 
-def _text_matches(words: list[str], any_word: bool = False) -> dict[str, float]:
-    """Service ids matching the words (all of them, or any), with a relevance rank."""
+def _text_matches(
+    words: list[str], any_word: bool = False, best: int | None = None
+) -> dict[str, float]:
+    """Service ids matching the words (all of them, or any), with a relevance rank; only
+    the ``best`` ranked (ties by id) when given."""
     terms = _terms(words)
     if not terms:
         return {}
@@ -89,18 +92,22 @@ def _text_matches(words: list[str], any_word: bool = False) -> dict[str, float]:
             "SELECT id, ts_rank(search_vector, q) "
             "FROM directory_service, to_tsquery('english', %s) q WHERE search_vector @@ q"
         )
+        if best is not None:
+            sql += f" ORDER BY 2 DESC, id LIMIT {int(best)}"
         with connection.cursor() as cursor:
             cursor.execute(sql, [query])
             return {str(row[0]): float(row[1]) for row in cursor.fetchall()}
     if connection.vendor == "sqlite":
         parts = ["(" + " AND ".join(f'"{t}"*' for t in tokens) + ")" for tokens in terms]
         query = (" OR " if any_word else " AND ").join(parts)
+        sql = (
+            "SELECT service_id, -bm25(directory_service_fts) FROM directory_service_fts "
+            "WHERE directory_service_fts MATCH %s"
+        )
+        if best is not None:
+            sql += f" ORDER BY 2 DESC, service_id LIMIT {int(best)}"
         with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT service_id, -bm25(directory_service_fts) FROM directory_service_fts "
-                "WHERE directory_service_fts MATCH %s",
-                [query],
-            )
+            cursor.execute(sql, [query])
             return {str(uuid.UUID(row[0])): float(row[1]) for row in cursor.fetchall()}
     # Any other database: plain substring matching, unranked.
     condition = Q()
@@ -112,8 +119,8 @@ def _text_matches(words: list[str], any_word: bool = False) -> dict[str, float]:
     return {str(pk): 1.0 for pk in Service.objects.filter(condition).values_list("pk", flat=True)}
 
 
-def matching_any(words: list[str]) -> dict[str, float]:
-    return _text_matches(words, any_word=True)
+def matching_any(words: list[str], best: int | None = None) -> dict[str, float]:
+    return _text_matches(words, any_word=True, best=best)
 
 
 @dataclass
@@ -177,6 +184,9 @@ def nearest_miles(service, origin) -> float | None:
     return round(min(geo.miles_between(origin, p) for p in points), 1)
 
 
+MAX_CANDIDATES = 20_000
+
+
 def search(filters: Filters, limit: int = 50) -> list[Hit]:
     words = words_of(filters.text)
     services = Service.objects.filter(status=Status.ACTIVE)
@@ -199,27 +209,45 @@ def search(filters: Filters, limit: int = 50) -> list[Hit]:
         for phrase in phrases:
             condition |= Q(locations__accessibility__icontains=phrase)
         services = services.filter(condition)
-    services = (
-        services.distinct()
-        .select_related("organization")
+    # Choose the page from ids, ranks and coordinates alone, then load and explain only
+    # the services shown: a common word can match thousands of a council's services.
+    candidates = list(services.distinct().values_list("pk", "name")[:MAX_CANDIDATES])
+    miles_of: dict = {}
+    if filters.near is not None:
+        points: dict = {}
+        for service_id, lat, lon in Service.locations.through.objects.filter(
+            service_id__in=[pk for pk, _ in candidates],
+            location__latitude__isnull=False,
+            location__longitude__isnull=False,
+        ).values_list("service_id", "location__latitude", "location__longitude"):
+            points.setdefault(service_id, []).append((lat, lon))
+        miles_of = {
+            pk: round(min(geo.miles_between(filters.near, p) for p in found), 1)
+            for pk, found in points.items()
+        }
+    if filters.within_miles is not None:
+        candidates = [
+            (pk, name)
+            for pk, name in candidates
+            if pk in miles_of and miles_of[pk] <= filters.within_miles
+        ]
+    candidates.sort(key=lambda c: (-ranks.get(str(c[0]), 0.0), miles_of.get(c[0], 9e9), c[1]))
+    chosen = [pk for pk, _ in candidates[:limit]]
+    loaded = (
+        Service.objects.select_related("organization")
         .prefetch_related("locations", "schedules")
+        .in_bulk(chosen)
     )
-    hits = []
-    for service in services[:1000]:
-        miles = nearest_miles(service, filters.near)
-        if filters.within_miles is not None and (miles is None or miles > filters.within_miles):
-            continue
-        hits.append(
-            Hit(
-                service=service,
-                rank=ranks.get(str(service.pk), 0.0),
-                miles=miles,
-                name_html=highlight(service.name, words),
-                snippet_html=highlight(snippet(service.description, words), words),
-            )
+    return [
+        Hit(
+            service=loaded[pk],
+            rank=ranks.get(str(pk), 0.0),
+            miles=miles_of.get(pk),
+            name_html=highlight(loaded[pk].name, words),
+            snippet_html=highlight(snippet(loaded[pk].description, words), words),
         )
-    hits.sort(key=lambda h: (-h.rank, h.miles if h.miles is not None else 9e9, h.service.name))
-    return hits[:limit]
+        for pk in chosen
+    ]
 
 
 def community_offers(text: str, limit: int = 10):
