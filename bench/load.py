@@ -44,10 +44,12 @@ django.setup()
 
 from django.core.management import call_command  # noqa: E402
 from django.test import Client  # noqa: E402
+from django.utils import timezone  # noqa: E402
 
 from goodlife.accounts.models import User  # noqa: E402
-from goodlife.practice.models import Episode  # noqa: E402
+from goodlife.practice.models import ConversationRecord, Episode  # noqa: E402
 from goodlife.scale.generator import PASSWORD  # noqa: E402
+from goodlife.wellbeing.models import Well12Response  # noqa: E402
 
 RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
 CONNECTIONS = 16
@@ -208,6 +210,7 @@ def main() -> int:
 
     call_command("collectstatic", interactive=False, verbosity=0)
     users = virtual_users(random.Random(1))  # noqa: S311
+    started = timezone.now()
     port = free_port()
     server = subprocess.Popen(  # noqa: S603 - our own server
         [
@@ -245,6 +248,10 @@ def main() -> int:
     finally:
         server.terminate()
         server.wait(timeout=30)
+        # Take the rows the writes added away again, so the next run starts the same.
+        people = {person for user in users for person, _ in user.people}
+        ConversationRecord.objects.filter(person__in=people, created_at__gte=started).delete()
+        Well12Response.objects.filter(person__in=people, recorded_at__gte=started).delete()
     stored = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
     stored.setdefault("load", {})[f"{args.scale}-{args.label}"] = {
         "measured_at": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),

@@ -25,6 +25,7 @@ os.environ.setdefault("SECRET_KEY", "benchmark-only-not-a-secret")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver")
 
 import django
+import django.utils.timezone
 
 django.setup()
 
@@ -36,6 +37,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from goodlife.practice.models import ConversationRecord, Episode  # noqa: E402
 from goodlife.scale.generator import PASSWORD  # noqa: E402
+from goodlife.wellbeing.models import Well12Response  # noqa: E402
 
 RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
 
@@ -149,10 +151,14 @@ def main() -> int:
         ),
     }
     results = {}
+    started = django.utils.timezone.now()
     for name, request in pages.items():
         results[name] = measure(request, args.repeat)
         r = results[name]
         print(f"{name:<24} {r['median_ms']:>8} {r['p95_ms']:>8} {r['queries']:>6} {r['status']}")
+    # Take the rows the writes added away again, so the next run measures the same history.
+    ConversationRecord.objects.filter(person=person, created_at__gte=started).delete()
+    Well12Response.objects.filter(person=person, recorded_at__gte=started).delete()
     stored = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
     stored.setdefault("pages", {})[f"{args.scale}-{args.label}"] = {
         "measured_at": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),

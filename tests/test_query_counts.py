@@ -97,7 +97,7 @@ def grow(person, by, manager, n):
 
 
 PAGES = {
-    "overview": ("/people/{pk}/", 17),
+    "overview": ("/people/{pk}/", 16),
     "timeline": ("/people/{pk}/timeline/", 10),
     "strengths profile": ("/people/{pk}/strengths/", 14),
     "network map": ("/people/{pk}/network/", 15),

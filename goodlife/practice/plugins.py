@@ -109,12 +109,13 @@ def holding_entries(h):
 
 def involvement_panel(request, person):
     today = timezone.localdate()
+    # One read of the person's own episodes (a handful over years), split here.
+    episodes = list(Episode.objects.filter(person=person))  # newest contact first
+    closed = [e for e in episodes if e.closed_at is not None]
     return {
         "person": person,
-        "open_episodes": Episode.objects.filter(person=person, closed_at__isnull=True),
-        "last_closed": Episode.objects.filter(person=person, closed_at__isnull=False)
-        .order_by("-closed_at")
-        .first(),
+        "open_episodes": [e for e in episodes if e.closed_at is None],
+        "last_closed": max(closed, key=lambda e: e.closed_at) if closed else None,
         "holding": [
             {"support": h, "overdue": h.planned_end_on < today}
             for h in HoldingSupport.objects.filter(person=person, ended_on__isnull=True)
