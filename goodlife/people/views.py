@@ -179,12 +179,27 @@ def overview(request, person):
         "people/overview.html",
         {
             "person": person,
-            "dob": (
-                f"{person.date_of_birth:%-d %B %Y} (age {person.age})"
-                if person.date_of_birth
-                else ""
-            ),
-            "address": "\n".join(v for v in (person.address, person.postcode) if v),
+            "details": [
+                ("Full legal name", person.legal_name),
+                (
+                    "Date of birth",
+                    f"{person.date_of_birth:%-d %B %Y} (age {person.age})"
+                    if person.date_of_birth
+                    else "",
+                ),
+                ("NHS number", person.nhs_number_display),
+                ("Address", "\n".join(v for v in (person.address, person.postcode) if v)),
+                ("Phone", person.phone),
+                ("Email", person.email),
+                ("Team", person.team.name),
+                (
+                    "Allocated worker",
+                    person.allocated_worker.full_name
+                    if person.allocated_worker
+                    else "Not allocated",
+                ),
+                ("Status", person.get_status_display()),
+            ],
             "break_glass": request.break_glass,
             "recent_access": recent_access,
             "can_see_access_log": can_see_access_log,
