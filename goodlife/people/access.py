@@ -7,7 +7,7 @@ time. Providers and commissioners never open person records.
 
 from functools import wraps
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -15,14 +15,20 @@ from django.utils import timezone
 from django.utils.http import urlencode
 
 from goodlife.accounts.access import CASEWORK_ROLES, NO_PERSON_RECORDS, Rule, refuse
-from goodlife.accounts.models import Role
+from goodlife.accounts.models import Role, User
 from goodlife.audit.models import Action
 from goodlife.audit.services import record
 from goodlife.people.models import BreakGlassAccess, Person
 
 
 def has_relationship(user, person: Person) -> bool:
-    return user.role in CASEWORK_ROLES and person.team_id in user.team_ids
+    if user.role not in CASEWORK_ROLES:
+        return False
+    # person_view reads "is this person in the user's teams?" with the person itself.
+    checked = getattr(person, "_in_teams_of", None)
+    if checked is not None and checked[0] == user.pk:
+        return checked[1]
+    return person.team_id in user.team_ids
 
 
 def active_break_glass(user, person: Person) -> BreakGlassAccess | None:
@@ -83,13 +89,22 @@ def person_view(*, summary: str = "Viewed record", managers_only: bool = False):
                     else "Only team managers can see this page.",
                     person_id=person_id,
                 )
+            # The person and whether they are in one of the user's teams, in one query.
             person = (
                 Person.objects.select_related("team", "allocated_worker")
+                .annotate(
+                    in_users_teams=Exists(
+                        User.teams.through.objects.filter(
+                            user_id=user.pk, team_id=OuterRef("team_id")
+                        )
+                    )
+                )
                 .filter(pk=person_id)
                 .first()
             )
             if person is None:
                 raise Http404("No such person")
+            person._in_teams_of = (user.pk, person.in_users_teams)
             grant = None
             if not has_relationship(user, person):
                 grant = active_break_glass(user, person)

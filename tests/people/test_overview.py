@@ -92,3 +92,15 @@ def test_lists_are_audited_with_the_people_shown(as_practitioner, tom):
     as_practitioner.get("/people/")
     event = AuditEvent.objects.get(summary="Viewed my caseload")
     assert event.detail["people"] == [str(tom.pk)]
+
+
+def test_access_follows_team_membership_on_every_request(practitioner, tom, north, river):
+    from tests.conftest import client_for
+
+    client = client_for(practitioner)
+    assert client.get(f"/people/{tom.pk}/").status_code == 200
+    practitioner.teams.set([river])  # moved to another team: no relationship with Tom now
+    refused = client.get(f"/people/{tom.pk}/")
+    assert refused.status_code == 302 and "break-glass" in refused.url
+    practitioner.teams.set([river, north])
+    assert client.get(f"/people/{tom.pk}/").status_code == 200
