@@ -21,6 +21,7 @@ from operator import attrgetter
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,16 @@ class TimelineEntry:
     url: str = ""
     actor: str = ""
     tags: tuple[str, ...] = field(default=())
+
+    # Formatted once here rather than by two template filters per entry (the timeline is
+    # on every overview).
+    @property
+    def when_iso(self) -> str:
+        return timezone.localtime(self.when).isoformat()
+
+    @property
+    def when_text(self) -> str:
+        return f"{timezone.localtime(self.when):%-d %B %Y, %H:%M}"
 
 
 @dataclass(frozen=True)
