@@ -10,26 +10,18 @@ reasoning drawn from it is in docs/performance.md.
 """
 
 import html
-import os
 import re
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
-os.environ.setdefault("SECRET_KEY", "benchmark-only-not-a-secret")
-os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
-import django
-
-django.setup()
-
-from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
-
-from goodlife.practice.models import Episode  # noqa: E402
-from goodlife.scale.generator import PASSWORD  # noqa: E402
+import bench.environment  # noqa: F401 - sets Django up
+from goodlife.practice.models import Episode
+from goodlife.scale.generator import PASSWORD
 
 RESULTS = Path(__file__).resolve().parent / "results"
 

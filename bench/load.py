@@ -34,22 +34,14 @@ from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
-os.environ.setdefault("SECRET_KEY", "benchmark-only-not-a-secret")
-os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1")
-
-import django  # noqa: E402
-
-django.setup()
-
 from django.core.management import call_command  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from bench.environment import forget_writes  # noqa: E402 - sets Django up
 from goodlife.accounts.models import User  # noqa: E402
-from goodlife.practice.models import ConversationRecord, Episode  # noqa: E402
+from goodlife.practice.models import Episode  # noqa: E402
 from goodlife.scale.generator import PASSWORD  # noqa: E402
-from goodlife.wellbeing.models import Well12Response  # noqa: E402
 
 RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
 CONNECTIONS = 16
@@ -250,8 +242,7 @@ def main() -> int:
         server.wait(timeout=30)
         # Take the rows the writes added away again, so the next run starts the same.
         people = {person for user in users for person, _ in user.people}
-        ConversationRecord.objects.filter(person__in=people, created_at__gte=started).delete()
-        Well12Response.objects.filter(person__in=people, recorded_at__gte=started).delete()
+        forget_writes(people, started)
     stored = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
     stored.setdefault("load", {})[f"{args.scale}-{args.label}"] = {
         "measured_at": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),

@@ -13,31 +13,22 @@ pages.<scale>-<label>.
 import argparse
 import datetime
 import json
-import os
 import statistics
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
-os.environ.setdefault("SECRET_KEY", "benchmark-only-not-a-secret")
-os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+from django.core.management import call_command
+from django.db import connection
+from django.db.models import Count
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
-import django
-import django.utils.timezone
-
-django.setup()
-
-from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
-from django.db.models import Count  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
-
-from goodlife.practice.models import ConversationRecord, Episode  # noqa: E402
-from goodlife.scale.generator import PASSWORD  # noqa: E402
-from goodlife.wellbeing.models import Well12Response  # noqa: E402
+from bench.environment import forget_writes
+from goodlife.practice.models import ConversationRecord, Episode
+from goodlife.scale.generator import PASSWORD
 
 RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
 
@@ -151,14 +142,13 @@ def main() -> int:
         ),
     }
     results = {}
-    started = django.utils.timezone.now()
+    started = timezone.now()
     for name, request in pages.items():
         results[name] = measure(request, args.repeat)
         r = results[name]
         print(f"{name:<24} {r['median_ms']:>8} {r['p95_ms']:>8} {r['queries']:>6} {r['status']}")
     # Take the rows the writes added away again, so the next run measures the same history.
-    ConversationRecord.objects.filter(person=person, created_at__gte=started).delete()
-    Well12Response.objects.filter(person=person, recorded_at__gte=started).delete()
+    forget_writes([person], started)
     stored = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
     stored.setdefault("pages", {})[f"{args.scale}-{args.label}"] = {
         "measured_at": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),

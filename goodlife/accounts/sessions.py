@@ -13,6 +13,10 @@ RENEW_AFTER = 60
 KEY = "_renewed_at"
 
 
+def now() -> int:
+    return int(time.time())
+
+
 class RenewSessionMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -22,7 +26,7 @@ class RenewSessionMiddleware:
         session = getattr(request, "session", None)
         if session is None or session.session_key is None or session.is_empty():
             return response  # nobody signed in: no session to keep alive, none to create
-        now = int(time.time())
-        if now - session.get(KEY, 0) >= RENEW_AFTER:
-            session[KEY] = now  # marks it modified: SessionMiddleware saves it, new expiry
+        renewed_at = now()
+        if renewed_at - session.get(KEY, 0) >= RENEW_AFTER:
+            session[KEY] = renewed_at  # marks it modified: SessionMiddleware saves it, new expiry
         return response

@@ -17,6 +17,15 @@ def miles_between(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 2 * EARTH_RADIUS_MILES * math.asin(math.sqrt(h))
 
 
+def nearest_miles(origin, points) -> float | None:
+    """Miles from the origin to the nearest of the points, to one decimal place; None when
+    either is unknown."""
+    points = list(points)
+    if origin is None or not points:
+        return None
+    return round(min(miles_between(origin, p) for p in points), 1)
+
+
 def candidates(text: str) -> list[str]:
     """Names to look a place up by: the full postcode, its outward code, or the place name."""
     cleaned = " ".join(text.upper().split())

@@ -179,9 +179,7 @@ def nearest_miles(service, origin) -> float | None:
         for loc in service.locations.all()
         if loc.latitude is not None and loc.longitude is not None
     ]
-    if origin is None or not points:
-        return None
-    return round(min(geo.miles_between(origin, p) for p in points), 1)
+    return geo.nearest_miles(origin, points)
 
 
 MAX_CANDIDATES = 20_000
@@ -221,10 +219,7 @@ def search(filters: Filters, limit: int = 50) -> list[Hit]:
             location__longitude__isnull=False,
         ).values_list("service_id", "location__latitude", "location__longitude"):
             points.setdefault(service_id, []).append((lat, lon))
-        miles_of = {
-            pk: round(min(geo.miles_between(filters.near, p) for p in found), 1)
-            for pk, found in points.items()
-        }
+        miles_of = {pk: geo.nearest_miles(filters.near, found) for pk, found in points.items()}
     if filters.within_miles is not None:
         candidates = [
             (pk, name)

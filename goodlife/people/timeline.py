@@ -20,8 +20,11 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 
 from django.db import transaction
+from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
+
+from goodlife.people.models import Person, TimelineItem
 
 
 @dataclass(frozen=True)
@@ -94,12 +97,6 @@ def feed_for(model) -> Feed | None:
 
 def items_of(feed: Feed, row) -> list:
     """The ``TimelineItem`` rows one record makes (unsaved)."""
-    return _items(feed, row)
-
-
-def _items(feed: Feed, row) -> list:
-    from goodlife.people.models import TimelineItem
-
     person_id, subject = feed.person_id(row), _subject(row)
     return [
         TimelineItem(
@@ -117,12 +114,15 @@ def _items(feed: Feed, row) -> list:
     ]
 
 
-def _write(feed: Feed, row) -> None:
-    from goodlife.people.models import TimelineItem
+def _rows(feed: Feed):
+    """The feed's model, read with what its entries need."""
+    return feed.model.objects.select_related(*feed.related).prefetch_related(*feed.prefetch)
 
+
+def _write(feed: Feed, row) -> None:
     with transaction.atomic(savepoint=False):
         TimelineItem.objects.filter(subject=_subject(row)).delete()
-        TimelineItem.objects.bulk_create(_items(feed, row))
+        TimelineItem.objects.bulk_create(items_of(feed, row))
 
 
 def _saved(sender, instance, raw=False, **kwargs):
@@ -131,8 +131,6 @@ def _saved(sender, instance, raw=False, **kwargs):
 
 
 def _deleted(sender, instance, **kwargs):
-    from goodlife.people.models import TimelineItem
-
     TimelineItem.objects.filter(subject=_subject(instance)).delete()
 
 
@@ -143,31 +141,22 @@ def refresh(*rows) -> None:
         feed = _feeds.get(type(row))
         if feed is None:  # a kind of row that makes no entries
             continue
-        fresh = type(row).objects.select_related(*feed.related).filter(pk=row.pk).first()
+        fresh = _rows(feed).filter(pk=row.pk).first()
         if fresh is None:
             _deleted(type(row), row)
         else:
             _write(feed, fresh)
 
 
-def refresh_queryset(queryset) -> None:
-    refresh(*queryset)
-
-
 def rebuild(*, batch: int = 5_000, say: Callable[[str], None] | None = None) -> int:
     """Rewrite every entry from the feeds, a batch at a time; returns how many."""
-    from goodlife.people.models import TimelineItem
-
     total = 0
     with transaction.atomic():
         TimelineItem.objects.all().delete()
         for feed in _feeds.values():
-            rows = feed.model.objects.select_related(*feed.related).order_by("pk")
-            if feed.prefetch:
-                rows = rows.prefetch_related(*feed.prefetch)
             pending = []
-            for row in rows.iterator(chunk_size=batch):
-                pending.extend(_items(feed, row))
+            for row in _rows(feed).order_by("pk").iterator(chunk_size=batch):
+                pending.extend(items_of(feed, row))
                 if len(pending) >= batch:
                     total += len(TimelineItem.objects.bulk_create(pending))
                     pending.clear()
@@ -177,11 +166,9 @@ def rebuild(*, batch: int = 5_000, say: Callable[[str], None] | None = None) -> 
     return total
 
 
-def fill_if_empty(**kwargs) -> None:
+def fill_if_empty() -> None:
     """After migrating a database that has people but no timeline yet (the upgrade that
     brought the table), write it from the feeds."""
-    from goodlife.people.models import Person, TimelineItem
-
     if not TimelineItem.objects.exists() and Person.objects.exists():
         rebuild()
 
@@ -209,10 +196,6 @@ def parse_cursor(text: str | None):
 
 def page(person, *, kinds: Iterable[str] | None = None, before=None, limit: int = 30) -> Page:
     """The newest ``limit`` entries older than the cursor ``before``, newest first."""
-    from django.db.models import Q
-
-    from goodlife.people.models import TimelineItem
-
     items = TimelineItem.objects.filter(person=person)
     if kinds:
         items = items.filter(kind__in=list(kinds))
@@ -231,21 +214,18 @@ def entries_for(person, *, kinds: Iterable[str] | None = None, limit: int = 30) 
 
 
 def _rows_for(feed: Feed, person_ids):
-    rows = feed.model.objects.select_related(*feed.related).prefetch_related(*feed.prefetch)
-    return rows.filter(**{feed.person.replace(".", "__") + "__in": list(person_ids)})
+    return _rows(feed).filter(**{feed.person.replace(".", "__") + "__in": list(person_ids)})
 
 
 def rebuild_people(person_ids) -> None:
     """Rewrite the timelines of a few people (the demo dates its story back this way)."""
-    from goodlife.people.models import TimelineItem
-
     with transaction.atomic():
         TimelineItem.objects.filter(person_id__in=list(person_ids)).delete()
         items = [
             i
             for feed in _feeds.values()
             for row in _rows_for(feed, person_ids)
-            for i in _items(feed, row)
+            for i in items_of(feed, row)
         ]
         TimelineItem.objects.bulk_create(items)
 

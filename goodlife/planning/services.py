@@ -111,6 +111,14 @@ class PlanNotReady(Exception):
         self.problems = problems
 
 
+def _locked_draft(plan_id) -> SupportPlan:
+    """The plan, locked for this transaction; only a draft is changed."""
+    plan = SupportPlan.objects.select_for_update().get(pk=plan_id)
+    if not plan.is_draft:
+        raise NotAllowed("Agreed plans are not changed: start a new version")
+    return plan
+
+
 def _items_with_counts(plan):
     items = plan.items.annotate(outcome_count=Count("outcomes"))
     return [(item, item.outcome_count) for item in items]
@@ -206,9 +214,7 @@ def add_item(
     open_ended_reason="",
     weekly_cost=None,
 ) -> PlanItem:
-    plan = SupportPlan.objects.select_for_update().get(pk=plan.pk)
-    if not plan.is_draft:
-        raise NotAllowed("Agreed plans are not changed: start a new version")
+    plan = _locked_draft(plan.pk)
     if any(o.person_id != plan.person_id for o in outcomes):
         raise NotAllowed("Outcomes must be the person's own")
     item = PlanItem.objects.create(
@@ -234,9 +240,7 @@ def add_item(
 
 @transaction.atomic
 def remove_item(item, *, by) -> None:
-    plan = SupportPlan.objects.select_for_update().get(pk=item.plan_id)
-    if not plan.is_draft:
-        raise NotAllowed("Agreed plans are not changed: start a new version")
+    plan = _locked_draft(item.plan_id)
     PlanItem.objects.filter(pk=item.pk).delete()
     audit(
         Action.CHANGE,
@@ -251,8 +255,7 @@ def remove_item(item, *, by) -> None:
 def sign_off(item, *, by) -> PlanItem:
     if by.role != "team_manager":
         raise NotAllowed("Only a team manager signs off council-funded support")
-    if not SupportPlan.objects.get(pk=item.plan_id).is_draft:
-        raise NotAllowed("Agreed plans are not changed: start a new version")
+    _locked_draft(item.plan_id)
     PlanItem.objects.filter(pk=item.pk).update(signed_off_by=by, signed_off_at=timezone.now())
     item.refresh_from_db()
     audit(
@@ -375,9 +378,7 @@ def agree_plan(plan, *, by, agreed_on, agreed_how, review_by=None) -> SupportPla
 
 @transaction.atomic
 def add_budget_line(plan, *, by, source, weekly_amount, taken_as="") -> BudgetLine:
-    plan = SupportPlan.objects.select_for_update().get(pk=plan.pk)
-    if not plan.is_draft:
-        raise NotAllowed("Agreed plans are not changed: start a new version")
+    plan = _locked_draft(plan.pk)
     line = BudgetLine.objects.create(
         plan=plan, source=source, weekly_amount=weekly_amount, taken_as=taken_as
     )
@@ -393,9 +394,7 @@ def add_budget_line(plan, *, by, source, weekly_amount, taken_as="") -> BudgetLi
 
 @transaction.atomic
 def remove_budget_line(line, *, by) -> None:
-    plan = SupportPlan.objects.select_for_update().get(pk=line.plan_id)
-    if not plan.is_draft:
-        raise NotAllowed("Agreed plans are not changed: start a new version")
+    plan = _locked_draft(line.plan_id)
     BudgetLine.objects.filter(pk=line.pk).delete()
     audit(
         Action.CHANGE,

@@ -1,0 +1,24 @@
+"""Django, set up as the benchmarks run it: benchmark settings (the product's plus the
+calibration page), a throwaway secret, and the hosts the test client and the load
+client use. Import it before any Django model; then ``forget_writes`` takes away what a
+benchmark's writes added, so the next run measures the same history."""
+
+import os
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
+os.environ.setdefault("SECRET_KEY", "benchmark-only-not-a-secret")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1")
+
+import django
+
+django.setup()
+
+
+def forget_writes(people, since) -> None:
+    """Delete the conversation records and WELL12s added for these people since then
+    (their timeline entries go with them)."""
+    from goodlife.practice.models import ConversationRecord
+    from goodlife.wellbeing.models import Well12Response
+
+    ConversationRecord.objects.filter(person__in=people, created_at__gte=since).delete()
+    Well12Response.objects.filter(person__in=people, recorded_at__gte=since).delete()
