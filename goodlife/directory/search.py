@@ -9,6 +9,7 @@ import uuid
 from dataclasses import dataclass, field
 from html import escape
 
+from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import Q
 
@@ -185,7 +186,9 @@ def nearest_miles(service, origin) -> float | None:
 MAX_CANDIDATES = 20_000
 
 
-def search(filters: Filters, limit: int = 50) -> list[Hit]:
+def _candidates(filters: Filters) -> tuple[list[str], dict, list[tuple], dict]:
+    """Every matching service as (id, name), best first, with what ordered them: the
+    words searched for, text ranks and distances in miles. Nothing else is loaded."""
     words = words_of(filters.text)
     services = Service.objects.filter(status=Status.ACTIVE)
     ranks: dict[str, float] = {}
@@ -227,7 +230,10 @@ def search(filters: Filters, limit: int = 50) -> list[Hit]:
             if pk in miles_of and miles_of[pk] <= filters.within_miles
         ]
     candidates.sort(key=lambda c: (-ranks.get(str(c[0]), 0.0), miles_of.get(c[0], 9e9), c[1]))
-    chosen = [pk for pk, _ in candidates[:limit]]
+    return words, ranks, candidates, miles_of
+
+
+def _hits(chosen: list, words: list[str], ranks: dict, miles_of: dict) -> list[Hit]:
     loaded = (
         Service.objects.select_related("organization")
         .prefetch_related("locations", "schedules")
@@ -243,6 +249,29 @@ def search(filters: Filters, limit: int = 50) -> list[Hit]:
         )
         for pk in chosen
     ]
+
+
+def search(filters: Filters, limit: int = 50) -> list[Hit]:
+    """The best ``limit`` matches."""
+    words, ranks, candidates, miles_of = _candidates(filters)
+    return _hits([pk for pk, _ in candidates[:limit]], words, ranks, miles_of)
+
+
+PER_PAGE = 20
+
+
+@dataclass
+class ResultPage:
+    hits: list[Hit]
+    page: Page  # of (id, name) pairs: the count, the page number and its neighbours
+
+
+def search_page(filters: Filters, number, per_page: int = PER_PAGE) -> ResultPage:
+    """One page of matches, best first. ``number`` is as typed in the address: anything
+    that is not a page number shows the first page, a number past the end the last."""
+    words, ranks, candidates, miles_of = _candidates(filters)
+    page = Paginator(candidates, per_page).get_page(number)
+    return ResultPage(_hits([pk for pk, _ in page], words, ranks, miles_of), page)
 
 
 def community_offers(text: str, limit: int = 10):

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.http import urlencode
 
 from goodlife.accounts.access import PUBLIC, SIGNED_IN, access, roles
 from goodlife.accounts.models import Role
@@ -13,7 +14,7 @@ from goodlife.accounts.typed_work import submitted
 from goodlife.directory import geo, matching, services
 from goodlife.directory.forms import THEMES, SearchForm, ServiceForm, UnmetNeedForm
 from goodlife.directory.models import OFFERINGS, Service, Status, UnmetNeed, stale_before
-from goodlife.directory.search import Filters, community_offers, search
+from goodlife.directory.search import Filters, community_offers, search_page
 from goodlife.people.access import person_view
 
 EDITORS = roles(Role.DIRECTORY_EDITOR, Role.ADMINISTRATOR)
@@ -23,8 +24,9 @@ SEE_GAPS = roles(Role.COMMISSIONER, Role.TEAM_MANAGER, Role.QUALITY_LEAD, Role.A
 @access(SIGNED_IN)
 def directory_search(request):
     form = SearchForm(request.GET or None)
-    hits = offers = None
+    results = offers = None
     near_unknown = False
+    query_prefix = ""
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
         near = geo.locate(data["near"]) if data["near"] else None
@@ -39,14 +41,19 @@ def directory_search(request):
             within_miles=data["within"] if near else None,
             access=data["access"],
         )
-        hits = search(filters)
+        results = search_page(filters, request.GET.get("page"))
+        # Page links keep the search: everything asked for except the page itself.
+        kept = [(k, v) for k, values in request.GET.lists() if k != "page" for v in values if v]
+        query_prefix = f"{urlencode(kept)}&" if kept else ""
         offers = community_offers(data["q"]) if data["q"] else []
     return TemplateResponse(
         request,
         "directory/search.html",
         {
             "form": form,
-            "hits": hits,
+            "results": results,
+            "page": results.page if results else None,
+            "query_prefix": query_prefix,
             "offers": offers,
             "near_unknown": near_unknown,
         },

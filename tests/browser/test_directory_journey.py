@@ -2,7 +2,10 @@
 
 from playwright.sync_api import expect
 
+from goodlife.accounts.models import User
+from goodlife.directory.search import PER_PAGE
 from goodlife.people.demo import person_id
+from tests.directory.conftest import make_service
 
 
 def test_search_filter_and_suggestions_for_tom(demo, visit):
@@ -24,6 +27,22 @@ def test_search_filter_and_suggestions_for_tom(demo, visit):
     v.check("directory-results")
     v.page.get_by_role("link", name="Riverside walking group").click()
     v.check("directory-service")
+
+    # Many matches come a page at a time, and the next page keeps the search.
+    editor = User.objects.get(email="directory@example.org")
+    for i in range(PER_PAGE + 3):
+        make_service(editor, f"Zither circle {i:02}", "Zither players meet on weekday evenings.")
+    v.goto("/directory/")
+    v.page.get_by_label("What are you looking for?").fill("zither")
+    v.page.get_by_role("button", name="Search").click()
+    expect(v.page.get_by_role("heading", name=f"{PER_PAGE + 3} results")).to_be_visible()
+    assert v.page.locator(".app-result").count() == PER_PAGE
+    v.check("directory-first-page")
+    v.page.get_by_role("link", name="Next page").click()
+    expect(v.page.get_by_text("Page 2 of 2")).to_be_visible()
+    assert v.page.locator(".app-result").count() == 3
+    expect(v.page.get_by_label("What are you looking for?")).to_have_value("zither")
+    v.check("directory-second-page")
 
     v.goto("/directory/?time=7pm")
     expect(v.page.get_by_role("alert")).to_contain_text("Choose a day to search by time")

@@ -12,6 +12,46 @@ def test_practitioners_search_the_directory(as_practitioner, directory):
     assert "1 result" in page and "<mark>walking</mark>" in page and "0.1 miles away" in page
 
 
+def test_many_results_come_a_page_at_a_time_and_pages_keep_the_search(
+    as_practitioner, editor, places
+):
+    from goodlife.directory.search import PER_PAGE
+    from tests.directory.conftest import make_service
+
+    for i in range(PER_PAGE + 5):
+        make_service(editor, f"Choir {i:02}", "Singing together.", free=i % 2 == 0)
+    make_service(editor, "Chess club", "Board games.", free=True)
+    # Every choir matches equally, so they come in name order (the word highlighted).
+    first = as_practitioner.get("/directory/", {"q": "choir"}).content.decode()
+    assert f"{PER_PAGE + 5} results" in first
+    assert f"Showing 1 to {PER_PAGE}," in first
+    assert "Choir</mark> 00<" in first and f"Choir</mark> {PER_PAGE - 1:02}<" in first
+    assert f"Choir</mark> {PER_PAGE:02}<" not in first
+    assert 'href="?q=choir&amp;page=2" rel="next"' in first
+
+    second = as_practitioner.get("/directory/", {"q": "choir", "page": "2"}).content.decode()
+    assert f"{PER_PAGE + 5} results" in second
+    assert f"Choir</mark> {PER_PAGE:02}<" in second and f"Choir</mark> {PER_PAGE + 4:02}<" in second
+    assert "Choir</mark> 00<" not in second
+    assert 'href="?q=choir&amp;page=1" rel="prev"' in second
+    assert "Page 2 of 2" in second
+
+    # Filters travel with the page links; a page past the end shows the last, a mangled
+    # one the first.
+    free = as_practitioner.get("/directory/", {"q": "choir", "free": "on"}).content.decode()
+    assert f"{(PER_PAGE + 5 + 1) // 2} results" in free
+    assert "Chess club" not in free
+    past = as_practitioner.get("/directory/", {"q": "choir", "page": "99"}).content.decode()
+    assert f"Choir</mark> {PER_PAGE + 4:02}<" in past and "Choir</mark> 00<" not in past
+    mangled = as_practitioner.get("/directory/", {"q": "choir", "page": "two"}).content.decode()
+    assert "Choir</mark> 00<" in mangled
+
+
+def test_a_few_results_have_no_page_links(as_practitioner, directory):
+    page = as_practitioner.get("/directory/", {"q": "walking"}).content.decode()
+    assert "1 result" in page and "govuk-pagination" not in page and "Showing" not in page
+
+
 def test_a_time_without_a_day_is_explained(as_practitioner, directory):
     page = as_practitioner.get("/directory/", {"time": "7pm"}).content.decode()
     assert "Choose a day to search by time" in page
