@@ -83,16 +83,17 @@ def _overlaps(a, b) -> bool:
     )
 
 
-def _fits_ring(box, band, centre) -> bool:
-    """Every corner of the label lies within the ring's band."""
-    inner, outer, _ = band
-    corners = ((box[0], box[1]), (box[2], box[1]), (box[0], box[3]), (box[2], box[3]))
-    distances = [math.hypot(x - centre, y - centre) for x, y in corners]
-    # The nearest point of a box to the centre can be an edge, not a corner.
-    nearest = math.hypot(
-        max(box[0] - centre, 0, centre - box[2]), max(box[1] - centre, 0, centre - box[3])
-    )
-    return nearest >= inner + 4 and max(distances) <= outer - 4
+def _fits_ring(dx: float, dy: float, half_width: float, inner: float, outer: float) -> bool:
+    """A label centred at (dx, dy) from the map's centre lies within the ring's band: its
+    farthest corner inside the outer edge, its nearest point (a corner or an edge) outside
+    the inner one, each with 4 units to spare. Squared distances: this runs for every
+    spot tried."""
+    ax, ay = abs(dx), abs(dy)
+    half_height = LABEL_HEIGHT / 2
+    if (ax + half_width) ** 2 + (ay + half_height) ** 2 > (outer - 4) ** 2:
+        return False
+    near_x, near_y = max(ax - half_width, 0), max(ay - half_height, 0)
+    return near_x**2 + near_y**2 >= (inner + 4) ** 2
 
 
 def _width(text: str) -> float:
@@ -126,17 +127,23 @@ def layout(members: list[tuple[str, str, int]]) -> tuple[list[Placed], Geometry]
 
 
 def _find_spot(ideal, width, band, centre, placed):
+    """The clear spot nearest the ideal angle, trying one degree either way at a time and
+    radii from the middle of the band outwards."""
     inner, outer, _ = band
     middle = (inner + outer) / 2
     radii = sorted(range(int(inner) + 16, int(outer) - 8, 8), key=lambda r: abs(r - middle))
+    half_width, half_height = width / 2, LABEL_HEIGHT / 2
     for step in range(0, 360):
         for sign in (1, -1) if step else (1,):
             angle = ideal + sign * math.radians(step)
+            cos, sin = math.cos(angle), math.sin(angle)
             for radius in radii:
-                x = centre + radius * math.cos(angle)
-                y = centre + radius * math.sin(angle)
-                box = (x - width / 2, y - LABEL_HEIGHT / 2, x + width / 2, y + LABEL_HEIGHT / 2)
-                if _fits_ring(box, band, centre) and not any(_overlaps(box, p.box) for p in placed):
+                dx, dy = radius * cos, radius * sin
+                if not _fits_ring(dx, dy, half_width, inner, outer):
+                    continue
+                x, y = centre + dx, centre + dy
+                box = (x - half_width, y - half_height, x + half_width, y + half_height)
+                if not any(_overlaps(box, p.box) for p in placed):
                     return x, y
     return None
 
