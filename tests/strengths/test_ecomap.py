@@ -1,4 +1,5 @@
 import itertools
+import math
 import re
 
 from hypothesis import given, settings
@@ -21,6 +22,11 @@ def check(members):
     for p in placed:
         inner, outer, _ = shape.rings[p.ring]
         assert inner <= p.distance_from(shape.centre) <= outer
+        # The whole label lies in its ring's band, not only its centre.
+        left, top, right, bottom = (v - shape.centre for v in p.box)
+        corners = [math.hypot(x, y) for x in (left, right) for y in (top, bottom)]
+        nearest = math.hypot(max(left, 0, -right), max(top, 0, -bottom))
+        assert max(corners) <= outer and nearest >= inner, p
     return placed, shape
 
 
