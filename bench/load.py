@@ -2,12 +2,16 @@
 
     DATABASE_URL=... uv run python bench/load.py --scale council --label postgresql
 
-Three runs against one gunicorn, one after the other:
+Three loads against one gunicorn:
 
 - calibration: the benchmark-only calibration page (bench/calibration.py), 20 s;
 - person overview: the overview of people in the signed-in worker's caseload, 20 s;
 - mixed: 70% reads of person pages, 20% writes (a finished conversation record or a
   WELL12), 10% directory searches, 60 s.
+
+They take turns in slices (five by default: 4 s, 4 s, 12 s, then again), so drift in
+the machine's speed during the run touches all three alike and the ratios to the
+calibration page stay fair.
 
 Each of 16 virtual users has its own worker's session and that worker's people. The
 client is a small asyncio loop in this process (gunicorn's sync workers close each
@@ -124,8 +128,28 @@ async def send(port, method, path, form, cookie, csrf):
     return int(response.split(b" ", 2)[1])
 
 
-async def run(port, seconds, users, pick, calibration=False):
-    latencies, errors, kinds = [], [], {}
+class Tally:
+    """What one kind of load has done so far, over all its slices."""
+
+    def __init__(self):
+        self.latencies, self.errors, self.kinds, self.elapsed = [], [], {}, 0.0
+
+    def summary(self) -> dict:
+        ordered = sorted(self.latencies)
+        return {
+            "seconds": round(self.elapsed, 1),
+            "requests": len(ordered),
+            "requests_per_s": round(len(ordered) / self.elapsed, 1),
+            "median_ms": round(statistics.median(ordered), 1),
+            "p95_ms": round(ordered[int(0.95 * (len(ordered) - 1))], 1),
+            "errors": len(self.errors),
+            "first_errors": self.errors[:5],
+            "by_method": self.kinds,
+        }
+
+
+async def run(port, seconds, users, pick, tally, calibration=False):
+    """Every virtual user asks, waits for the answer and asks again, for ``seconds``."""
     deadline = time.perf_counter() + seconds
 
     async def virtual(user):
@@ -141,25 +165,14 @@ async def run(port, seconds, users, pick, calibration=False):
                 )
             except (OSError, IndexError, ValueError) as exc:
                 status = repr(exc)
-            latencies.append((time.perf_counter() - started) * 1000)
-            kinds[method] = kinds.get(method, 0) + 1
+            tally.latencies.append((time.perf_counter() - started) * 1000)
+            tally.kinds[method] = tally.kinds.get(method, 0) + 1
             if status != (302 if method == "POST" else 200):
-                errors.append(f"{method} {path}: {status}")
+                tally.errors.append(f"{method} {path}: {status}")
 
     started = time.perf_counter()
     await asyncio.gather(*(virtual(u) for u in users))
-    elapsed = time.perf_counter() - started
-    ordered = sorted(latencies)
-    return {
-        "seconds": round(elapsed, 1),
-        "requests": len(latencies),
-        "requests_per_s": round(len(latencies) / elapsed, 1),
-        "median_ms": round(statistics.median(ordered), 1),
-        "p95_ms": round(ordered[int(0.95 * (len(ordered) - 1))], 1),
-        "errors": len(errors),
-        "first_errors": errors[:5],
-        "by_method": kinds,
-    }
+    tally.elapsed += time.perf_counter() - started
 
 
 def virtual_users(rng):
@@ -198,6 +211,7 @@ def main() -> int:
     parser.add_argument("--label", required=True)
     parser.add_argument("--seconds", type=int, default=60, help="length of the mixed run")
     parser.add_argument("--single-seconds", type=int, default=20, help="length of the others")
+    parser.add_argument("--slices", type=int, default=5, help="turns the three runs take")
     args = parser.parse_args()
 
     call_command("collectstatic", interactive=False, verbosity=0)
@@ -222,15 +236,23 @@ def main() -> int:
     )
     try:
         wait_for(port, server)
-        results = {}
-        for name, seconds, pick, calibration in (
+        loads = (
             ("calibration", args.single_seconds, None, True),
             ("person overview", args.single_seconds, VirtualUser.overview, False),
             ("mixed", args.seconds, VirtualUser.mixed, False),
-        ):
-            asyncio.run(run(port, 3, users, pick, calibration))  # warm up
-            results[name] = asyncio.run(run(port, seconds, users, pick, calibration))
-            r = results[name]
+        )
+        for _, _, pick, calibration in loads:  # warm up
+            asyncio.run(run(port, 3, users, pick, Tally(), calibration))
+        # Taken in turns, a slice of each at a time: a machine that speeds up or slows
+        # down during the run does so for all three alike, so their ratios hold.
+        tallies = {name: Tally() for name, *_ in loads}
+        for _ in range(args.slices):
+            for name, seconds, pick, calibration in loads:
+                asyncio.run(
+                    run(port, seconds / args.slices, users, pick, tallies[name], calibration)
+                )
+        results = {name: tally.summary() for name, tally in tallies.items()}
+        for name, r in results.items():
             print(
                 f"{name:<16} {r['requests_per_s']:>7} req/s  median {r['median_ms']} ms  "
                 f"p95 {r['p95_ms']} ms  errors {r['errors']}"
@@ -248,6 +270,7 @@ def main() -> int:
         "measured_at": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         "gunicorn_workers": 2,
         "connections": CONNECTIONS,
+        "slices": args.slices,
         "results": results,
     }
     RESULTS.write_text(json.dumps(stored, indent=2, sort_keys=True) + "\n")
