@@ -21,12 +21,40 @@ from psycopg import sql
 
 from goodlife.accounts.models import Role, Team, User
 from goodlife.directory import search
-from goodlife.directory.models import Service
+from goodlife.directory.models import (
+    Location,
+    NotedSuggestion,
+    Organization,
+    Place,
+    Schedule,
+    Service,
+    UnmetNeed,
+)
 from goodlife.people import timeline
 from goodlife.people.models import Person, TimelineItem
-from goodlife.planning.models import Outcome, PlanItem, SupportPlan, Task
-from goodlife.practice.models import ConversationRecord, ConversationStage, Episode
-from goodlife.strengths.models import Aspiration, NetworkMember, Strength
+from goodlife.planning.models import (
+    Idea,
+    Outcome,
+    PlanItem,
+    Review,
+    ReviewDecision,
+    SupportPlan,
+    Task,
+)
+from goodlife.practice.models import (
+    ConversationRecord,
+    ConversationStage,
+    Episode,
+    HoldingSupport,
+)
+from goodlife.strengths.models import (
+    Aspiration,
+    Interest,
+    NetworkChange,
+    NetworkMember,
+    Offer,
+    Strength,
+)
 from goodlife.wellbeing import well12
 from goodlife.wellbeing.models import Well12Response
 
@@ -115,6 +143,26 @@ LAST = [
     "Young",
 ]
 SKILLS = ["gardening", "cooking", "listening", "fixing things"]
+TOPICS = [
+    "walking",
+    "choir",
+    "gardening",
+    "astronomy",
+    "knitting",
+    "cooking",
+    "chess",
+    "swimming",
+    "reading",
+    "football",
+    "art",
+    "computers",
+    "dancing",
+    "history",
+]
+DAY_CODES = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+# Postcode districts of the synthetic borough, with their centres (about 2 miles apart).
+DISTRICTS = {f"BB{n}": (52.60 + 0.03 * (n % 3), -1.20 + 0.04 * (n // 3)) for n in range(1, 10)}
+THEMES = ["social", "active", "learning", "interests", "transport"]
 SENTENCES = [
     "We met at the library café, which {n} chose because it is quiet.",
     "{n} told me about the garden and the tomatoes this year.",
@@ -162,9 +210,11 @@ class Generator:
             counts["people"] = self.people()
         for name, make in (
             ("conversation records", self.records),
+            ("holding support", self.holding),
             ("WELL12s", self.well12s),
             ("strengths and networks", self.strengths),
             ("plans and outcomes", self.plans),
+            ("suggestions and unmet needs", self.suggestions),
         ):
             with transaction.atomic():
                 counts[name] = make()
@@ -200,33 +250,55 @@ class Generator:
         return len(users)
 
     def services(self) -> int:
-        topics = [
-            "walking",
-            "choir",
-            "gardening",
-            "astronomy",
-            "knitting",
-            "cooking",
-            "chess",
-            "swimming",
-            "reading",
-            "football",
-            "art",
-            "computers",
-            "dancing",
-            "history",
+        for name, (lat, lon) in DISTRICTS.items():
+            Place.objects.get_or_create(name=name, defaults={"latitude": lat, "longitude": lon})
+        organizations = [
+            Organization(id=self.uuid(), name=f"{self.rng.choice(LAST)} Community Trust {i + 1}")
+            for i in range(max(1, self.scale.services // 5))
         ]
-        rows = [
-            Service(
+        self.bulk(Organization, organizations)
+        rows, locations, links, schedules = [], [], [], []
+        for i in range(self.scale.services):
+            topic = self.rng.choice(TOPICS)
+            service = Service(
                 id=self.uuid(),
+                organization=self.rng.choice(organizations),
                 name=f"{self.rng.choice(LAST)} {topic} group {i + 1}",
                 description=f"A friendly {topic} group. Everyone welcome; tea afterwards.",
                 is_free=self.rng.random() < 0.6,
+                offers_connect=True,
+                offers_be_active=topic in ("walking", "swimming", "football", "dancing"),
+                offers_learn=topic in ("computers", "history", "reading", "astronomy"),
             )
-            for i, topic in enumerate(self.rng.choice(topics) for _ in range(self.scale.services))
-        ]
+            rows.append(service)
+            district, (lat, lon) = self.rng.choice(list(DISTRICTS.items()))
+            location = Location(
+                id=self.uuid(),
+                name=f"{self.rng.choice(LAST)} Hall",
+                address=f"{1 + self.rng.randrange(200)} High Street",
+                postcode=f"{district} {self.rng.randrange(1, 10)}AB",
+                latitude=lat + self.rng.uniform(-0.015, 0.015),
+                longitude=lon + self.rng.uniform(-0.02, 0.02),
+                accessibility="Step-free entrance" if self.rng.random() < 0.5 else "",
+            )
+            locations.append(location)
+            links.append(Service.locations.through(service_id=service.pk, location_id=location.pk))
+            opens = datetime.time(9 + self.rng.randrange(11))
+            schedules.append(
+                Schedule(
+                    service=service,
+                    byday=self.rng.choice(DAY_CODES),
+                    opens_at=opens,
+                    closes_at=datetime.time(opens.hour + 2),
+                    freq="WEEKLY",
+                )
+            )
         self.bulk(Service, rows)
+        self.bulk(Location, locations)
+        self.bulk(Service.locations.through, links)
+        self.bulk(Schedule, schedules)
         search.refresh_index([s.pk for s in rows])
+        self.services_made = rows
         return len(rows)
 
     def people(self) -> int:
@@ -245,6 +317,8 @@ class Generator:
                         1 + self.rng.randrange(28),
                     ),
                     what_matters=f"{first} wants to stay at home and keep up with friends.",
+                    address=f"{1 + self.rng.randrange(300)} {self.rng.choice(LAST)} Road",
+                    postcode=f"{self.rng.choice(list(DISTRICTS))} {self.rng.randrange(1, 10)}QT",
                     team_id=self.team_of[worker.pk],
                     allocated_worker=worker,
                     status="open" if self.rng.random() < 0.7 else "closed",
@@ -359,7 +433,8 @@ class Generator:
         return len(rows)
 
     def strengths(self) -> int:
-        strengths, aspirations, members = [], [], []
+        strengths, aspirations, members, changes, offers, tagged = [], [], [], [], [], []
+        interests = [Interest.objects.get_or_create(name=topic)[0] for topic in TOPICS]
         for person in self.persons:
             worker = person.allocated_worker
             for k in range(3):
@@ -376,38 +451,68 @@ class Generator:
                         identified_on=at.date(),
                     )
                 )
-                members.append(
-                    NetworkMember(
+                member = NetworkMember(
+                    id=self.uuid(),
+                    person=person,
+                    recorded_by=worker,
+                    recorded_at=at,
+                    name=f"{self.rng.choice(FIRST)} {self.rng.choice(LAST)} {k}",
+                    kind="friend",
+                    relationship="friend",
+                    ring=1 + k,
+                    frequency="weekly",
+                    trusted="yes",
+                )
+                members.append(member)
+                changes.append(
+                    NetworkChange(
+                        member=member,
+                        person=person,
+                        change=NetworkChange.Change.JOINED,
+                        at=at,
+                        by=worker,
+                        ring_after=member.ring,
+                    )
+                )
+            chosen = self.rng.sample(interests, 2)
+            aspiration = Aspiration(
+                id=self.uuid(),
+                person=person,
+                recorded_by=worker,
+                recorded_at=self.when(self.rng.randrange(365)),
+                text=f"{person.preferred_name} would like to get back to {chosen[0].name}.",
+                term="short",
+            )
+            aspirations.append(aspiration)
+            tagged += [
+                Aspiration.interests.through(aspiration_id=aspiration.pk, interest_id=i.pk)
+                for i in chosen
+            ]
+            if self.rng.random() < 1 / 8:
+                at = self.when(self.rng.randrange(365 * YEARS))
+                offers.append(
+                    Offer(
                         id=self.uuid(),
                         person=person,
                         recorded_by=worker,
                         recorded_at=at,
-                        name=f"{self.rng.choice(FIRST)} {self.rng.choice(LAST)} {k}",
-                        kind="friend",
-                        relationship="friend",
-                        ring=1 + k,
-                        frequency="weekly",
-                        trusted="yes",
+                        what=f"Could show others some {self.rng.choice(TOPICS)}",
+                        when="Weekday mornings",
+                        share_with_community=self.rng.random() < 0.7,
                     )
                 )
-            aspirations.append(
-                Aspiration(
-                    id=self.uuid(),
-                    person=person,
-                    recorded_by=worker,
-                    recorded_at=self.when(self.rng.randrange(365)),
-                    text=f"{person.preferred_name} would like to join a group again.",
-                    term="short",
-                )
-            )
         self.bulk(Strength, strengths)
         self.bulk(Aspiration, aspirations)
+        self.bulk(Aspiration.interests.through, tagged)
+        self.bulk(Offer, offers)
         self.bulk(NetworkMember, members)
+        self.bulk(NetworkChange, changes)
         self.aspiration_of = {a.person_id: a for a in aspirations}
-        return len(strengths) + len(aspirations) + len(members)
+        return len(strengths) + len(aspirations) + len(offers) + len(members)
 
     def plans(self) -> int:
         plans, outcomes, tasks, items, links = [], [], [], [], []
+        ideas, reviews, decisions = [], [], []
         per_plan = max(1, self.scale.outcomes // self.scale.plans)
         for person in self.rng.sample(self.persons, min(self.scale.plans, len(self.persons))):
             worker = person.allocated_worker
@@ -426,6 +531,23 @@ class Generator:
                 disengagement="Step back after the review.",
             )
             plans.append(plan)
+            ideas += [
+                Idea(
+                    id=self.uuid(),
+                    person=person,
+                    aspiration=self.aspiration_of[person.pk],
+                    text=text,
+                    tier=tier,
+                    status="wanted",
+                    recorded_by=worker,
+                    recorded_at=agreed - datetime.timedelta(days=14),
+                )
+                for text, tier in (
+                    ("Ask the neighbour to walk there together", "family_friends"),
+                    ("Try the group's open morning", "community"),
+                )
+            ]
+            plan_items = []
             for o in range(per_plan):
                 outcome = Outcome(
                     id=self.uuid(),
@@ -457,16 +579,99 @@ class Generator:
                     tier="community",
                 )
                 items.append(item)
+                plan_items.append(item)
                 links.append(PlanItem.outcomes.through(planitem_id=item.pk, outcome_id=outcome.pk))
+            reviewed = agreed + datetime.timedelta(weeks=8)
+            if reviewed < self.now and self.rng.random() < 0.6:
+                review = Review(
+                    id=self.uuid(),
+                    plan=plan,
+                    reviewed_on=reviewed.date(),
+                    notes="Going to the group most weeks; wants to carry on.",
+                    reviewed_by=worker,
+                    recorded_at=reviewed,
+                )
+                made = [
+                    ReviewDecision(
+                        review=review,
+                        item=item,
+                        decision="stop" if self.rng.random() < 0.1 else "continue",
+                    )
+                    for item in plan_items
+                ]
+                # The review's timeline entry counts what it stopped: give it its
+                # decisions before they are written.
+                review._prefetched_objects_cache = {"decisions": made}
+                reviews.append(review)
+                decisions += made
         for model, rows in (
             (SupportPlan, plans),
             (Outcome, outcomes),
             (Task, tasks),
             (PlanItem, items),
             (PlanItem.outcomes.through, links),
+            (Idea, ideas),
+            (Review, reviews),
+            (ReviewDecision, decisions),
         ):
             self.bulk(model, rows)
-        return len(plans) + len(outcomes)
+        return len(plans) + len(outcomes) + len(ideas) + len(reviews)
+
+    def holding(self) -> int:
+        """Short-term holding support for about one person in 25; most of it has ended."""
+        rows = []
+        for person in self.persons[1::25]:
+            worker = person.allocated_worker
+            at = self.when(self.rng.randrange(365 * YEARS))
+            support = HoldingSupport(
+                id=self.uuid(),
+                person=person,
+                what="Daily phone calls while the family is away",
+                starts_on=at.date(),
+                planned_end_on=(at + datetime.timedelta(weeks=4)).date(),
+                recorded_by=worker,
+                recorded_at=at,
+            )
+            ended = at + datetime.timedelta(weeks=4)
+            if ended < self.now and self.rng.random() < 0.9:
+                support.ended_on = ended.date()
+                support.reviewed_at = ended
+                support.closed_by = worker
+                support.outcome_note = "The family is back; no more calls needed."
+            rows.append(support)
+        self.bulk(HoldingSupport, rows)
+        return len(rows)
+
+    def suggestions(self) -> int:
+        """Services noted for about one person in ten; unmet needs for one in fifty."""
+        noted, needs = [], []
+        for i, person in enumerate(self.persons):
+            worker = person.allocated_worker
+            if self.rng.random() < 1 / 10:
+                service = self.rng.choice(self.services_made)
+                noted.append(
+                    NotedSuggestion(
+                        person=person,
+                        service=service,
+                        reason=f"{person.preferred_name} is interested in this",
+                        noted_by=worker,
+                        noted_at=self.when(self.rng.randrange(365 * YEARS)),
+                    )
+                )
+            if i % 50 == 1:
+                needs.append(
+                    UnmetNeed(
+                        person=person,
+                        what="No evening group near enough to walk to",
+                        theme=self.rng.choice(THEMES),
+                        area=person.postcode.split()[0],
+                        logged_by=worker,
+                        logged_at=self.when(self.rng.randrange(365 * YEARS)),
+                    )
+                )
+        self.bulk(NotedSuggestion, noted)
+        self.bulk(UnmetNeed, needs)
+        return len(noted) + len(needs)
 
 
 def copy_rows(model, rows) -> None:

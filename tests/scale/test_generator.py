@@ -37,6 +37,43 @@ def test_it_makes_the_sizes_asked_for(tiny):
     assert (max(dates) - min(dates)).days > 365 * 4
 
 
+def test_every_capability_has_data_to_measure(tiny):
+    from goodlife.directory import models as directory
+    from goodlife.planning import models as planning
+    from goodlife.practice import models as practice
+    from goodlife.strengths import models as strengths
+
+    for model in (
+        practice.Episode,
+        practice.HoldingSupport,
+        strengths.Strength,
+        strengths.Aspiration.interests.through,
+        strengths.Offer,
+        strengths.NetworkMember,
+        strengths.NetworkChange,
+        planning.Idea,
+        planning.Task,
+        planning.PlanItem,
+        planning.Review,
+        planning.ReviewDecision,
+        directory.Organization,
+        directory.Location,
+        directory.Schedule,
+        directory.NotedSuggestion,
+        directory.UnmetNeed,
+    ):
+        assert model.objects.exists(), model.__name__
+    # Services can be found by place and day, and people's postcodes have coordinates.
+    from goodlife.directory import geo
+    from goodlife.directory.search import Filters, search
+
+    person = Person.objects.first()
+    near = geo.locate(person.postcode)
+    assert near is not None
+    assert any(h.miles is not None for h in search(Filters(near=near, within_miles=10)))
+    assert search(Filters(day="TU")) or search(Filters(day="WE"))
+
+
 def snapshot_of_a_run(seed):
     class Rollback(Exception):
         pass
@@ -67,6 +104,10 @@ def test_pages_open_on_generated_people(tiny):
         f"/people/{plan.person_id}/timeline/",
         f"/people/{plan.person_id}/support-plan/",
         f"/people/{plan.person_id}/wellbeing/",
+        f"/people/{plan.person_id}/strengths/",
+        f"/people/{plan.person_id}/network/",
+        f"/people/{plan.person_id}/suggestions/",
+        f"/people/{plan.person_id}/plan/",
         "/people/",
         "/my-work/",
         "/directory/?q=walking",
