@@ -3,18 +3,52 @@
     uv run python bench/prepare.py DATABASE_URL SCALE
 
 Exits 0 when the database is ready (already seeded, or seeded now), 1 when PostgreSQL
-does not answer. Seeding takes about a minute at small scale.
+does not answer. Seeding takes about a minute at small scale. A database seeded by an
+earlier version of the generator (goodlife/scale/generator.py) is made again from
+scratch, so figures always come from the data the code in this checkout makes.
 """
 
+import hashlib
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import dj_database_url
 import psycopg
 from psycopg import sql
 
 from goodlife.dbcheck import connect
+
+ROOT = Path(__file__).resolve().parent.parent
+GENERATOR = ROOT / "goodlife" / "scale" / "generator.py"
+
+
+def generator_version() -> str:
+    return hashlib.sha256(GENERATOR.read_bytes()).hexdigest()[:16]
+
+
+def stamp_of(url: str) -> Path:
+    """Where the version of the generator that seeded this database is kept
+    (git-ignored, beside the benchmark results)."""
+    name = dj_database_url.parse(url)["NAME"]
+    return ROOT / "bench" / f".seeded-{Path(str(name)).name}"
+
+
+def drop(url: str) -> None:
+    config = dj_database_url.parse(url)
+    if "bench" not in Path(str(config["NAME"])).name:
+        # Only ever a benchmark database: never drop anything else by mistake.
+        raise SystemExit(f"Not a benchmark database (no 'bench' in its name): {config['NAME']}")
+    if url.startswith("postgres"):
+        with connect(url, dbname="postgres", autocommit=True) as connection:
+            connection.execute(
+                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
+                    sql.Identifier(config["NAME"])
+                )
+            )
+    else:
+        Path(config["NAME"]).unlink(missing_ok=True)
 
 
 def create_postgres_database(url: str) -> bool:
@@ -41,6 +75,20 @@ def goodlife(url: str, *args: str) -> subprocess.CompletedProcess:
 
 
 def main(url: str, scale: str) -> int:
+    stamp = stamp_of(url)
+    made_by = stamp.read_text().strip() if stamp.exists() else None
+    if made_by != generator_version():
+        # Seeded by another version of the generator, or not known to be seeded by this
+        # one: start again from an empty database.
+        if url.startswith("postgres"):
+            try:
+                drop(url)
+            except psycopg.Error as exc:
+                print(f"PostgreSQL did not answer ({exc}): skipping it", file=sys.stderr)
+                return 1
+        else:
+            drop(url)
+        stamp.unlink(missing_ok=True)
     if url.startswith("postgres") and not create_postgres_database(url):
         return 1
     if goodlife(url, "migrate", "--noinput", "-v0").returncode:
@@ -61,6 +109,7 @@ def main(url: str, scale: str) -> int:
         return 2
     if url.startswith("postgres"):
         vacuum(url)  # what autovacuum would do in time after a bulk load
+    stamp.write_text(generator_version() + "\n")
     return 0
 
 

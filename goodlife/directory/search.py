@@ -212,7 +212,9 @@ def _candidates(filters: Filters) -> tuple[list[str], dict, list[tuple], dict]:
         services = services.filter(condition)
     # Choose the page from ids, ranks and coordinates alone, then load and explain only
     # the services shown: a common word can match thousands of a council's services.
-    candidates = list(services.distinct().values_list("pk", "name")[:MAX_CANDIDATES])
+    if filters.day or filters.access:
+        services = services.distinct()  # joined to times or places: one row per service
+    candidates = list(services.values_list("pk", "name")[:MAX_CANDIDATES])
     miles_of: dict = {}
     if filters.near is not None:
         points: dict = {}

@@ -214,9 +214,12 @@ def support_plan(request, person):
         "person": person,
         "plans": plans,
         "is_manager": request.user.role == "team_manager",
-        "reviews": Review.objects.filter(plan__person=person)
-        .select_related("plan", "reviewed_by")
-        .prefetch_related("decisions__item"),
+        # Read here, in the request's transaction, not later while the page is drawn.
+        "reviews": list(
+            Review.objects.filter(plan__person=person)
+            .select_related("plan", "reviewed_by")
+            .prefetch_related("decisions__item")
+        ),
     }
     if current is not None:
         data = submitted(request) if request.method == "POST" else None

@@ -5,8 +5,9 @@ Apps add their items in ``AppConfig.ready()``; this module never learns about th
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,17 @@ def register(item: NavItem) -> None:
     _items.sort(key=lambda i: i.order)
 
 
+@lru_cache(maxsize=256)
+def _href(url_name: str, prefix: str, urlconf) -> str:
+    return reverse(url_name, urlconf=urlconf)
+
+
+def href(url_name: str) -> str:
+    """A menu item's address: the same on every page, so worked out once per process
+    (per mount point and URLconf), not on every page view."""
+    return _href(url_name, get_script_prefix(), get_urlconf())
+
+
 def items_for(request) -> list[dict]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
@@ -35,6 +47,6 @@ def items_for(request) -> list[dict]:
     for item in _items:
         if not item.shown_to(user):
             continue
-        href = reverse(item.url_name)
-        result.append({"label": item.label, "href": href, "current": request.path == href})
+        address = href(item.url_name)
+        result.append({"label": item.label, "href": address, "current": request.path == address})
     return result

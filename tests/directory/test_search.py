@@ -87,3 +87,14 @@ def test_phrases_from_the_synonym_table_are_searched_safely(directory):
 
     found = matching_any(["night sky", "space", "it's", "a|b", "x & y"])
     assert str(directory["astronomy"].pk) in found
+
+
+def test_a_service_meeting_twice_on_the_day_is_listed_once(directory):
+    from goodlife.directory.models import Schedule
+
+    walk = directory["walk"]
+    Schedule.objects.create(
+        service=walk, byday="TU", opens_at=datetime.time(14), closes_at=datetime.time(15)
+    )
+    assert names(search(Filters(day="TU"))).count("Riverside walking group") == 1
+    assert names(search(Filters(text="walking"))) == ["Riverside walking group"]
