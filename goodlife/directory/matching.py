@@ -6,6 +6,7 @@ come from the council's synonym table (astronaut → space, astronomy …).
 """
 
 import re
+import uuid
 from dataclasses import dataclass
 
 from django.db.models import Q
@@ -195,8 +196,6 @@ def suggest(person, limit: int = 10, interests: list[Interest] | None = None) ->
     interest (in the person's order) that it speaks to. Pass ``interests`` when they have
     already been worked out, to save reading them again."""
     origin = geo.locate(person.postcode)
-    found: dict[str, Suggestion] = {}
-    first_interest: dict[str, int] = {}
     if interests is None:
         interests = interests_for(person)
     synonyms = synonym_pairs(i.word for i in interests)
@@ -208,39 +207,48 @@ def suggest(person, limit: int = 10, interests: list[Interest] | None = None) ->
         # can match most of a council's directory.
         best = sorted(ranks, key=lambda k: (-ranks[k], k))[:CANDIDATES_PER_INTEREST]
         searched.append((interest, words, ranks, best))
-    # Every candidate service, with what its reason needs, in one go.
-    candidates = {
-        str(service.pk): service
-        for service in Service.objects.filter(
-            pk__in=[key for *_, best in searched for key in best], status=Status.ACTIVE
-        ).prefetch_related("schedules", "locations")
+    # Weigh every candidate from its rank, cost and distance alone; load and explain only
+    # the services that make the list.
+    keys = {uuid.UUID(key) for *_, best in searched for key in best}
+    facts = {
+        str(pk): (name, is_free)
+        for pk, name, is_free in Service.objects.filter(
+            pk__in=keys, status=Status.ACTIVE
+        ).values_list("pk", "name", "is_free")
     }
+    miles_of = {str(pk): miles for pk, miles in search.miles_from(origin, keys).items()}
+    weighed: dict[str, list] = {}  # key -> [score, interest's place, interest, words]
     for rank, (interest, words, ranks, best) in enumerate(searched):
         for key in best:
-            service = candidates.get(key)
-            if service is None:
+            if key not in facts:
                 continue
             score = ranks[key] + (1.0 if interest.source == "aspiration" else 0.5)
-            if key in found:
-                found[key].score = max(found[key].score, score)
+            if key in weighed:
+                weighed[key][0] = max(weighed[key][0], score)
                 continue
-            topic = topic_for(service, words) or interest.word
-            miles = search.nearest_miles(service, origin)
-            reason = reason_for(person, service, interest, topic, miles)
-            found[key] = Suggestion(service, topic, score, miles, reason)
-            first_interest[key] = rank
-    for suggestion in found.values():
-        suggestion.score += (0.5 if suggestion.service.is_free else 0.0) - min(
-            suggestion.miles or 0, 10
-        ) * 0.05
+            weighed[key] = [score, rank, interest, words]
+    for key, weight in weighed.items():
+        miles = miles_of.get(key)
+        weight[0] += (0.5 if facts[key][1] else 0.0) - min(miles or 0, 10) * 0.05
     # Ties go to what the person named first, then the nearer, then by name: the same
     # order on every database.
-    return sorted(
-        found.values(),
-        key=lambda s: (
-            -s.score,
-            first_interest[str(s.service.pk)],
-            s.miles if s.miles is not None else float("inf"),
-            s.service.name,
+    chosen = sorted(
+        weighed,
+        key=lambda k: (
+            -weighed[k][0],
+            weighed[k][1],
+            miles_of[k] if miles_of.get(k) is not None else float("inf"),
+            facts[k][0],
         ),
     )[:limit]
+    loaded = Service.objects.prefetch_related("schedules", "locations").in_bulk(
+        [uuid.UUID(key) for key in chosen]
+    )
+    suggestions = []
+    for key in chosen:
+        score, _, interest, words = weighed[key]
+        service, miles = loaded[uuid.UUID(key)], miles_of.get(key)
+        topic = topic_for(service, words) or interest.word
+        reason = reason_for(person, service, interest, topic, miles)
+        suggestions.append(Suggestion(service, topic, score, miles, reason))
+    return suggestions

@@ -174,6 +174,21 @@ def snippet(text: str, words: list[str], length: int = 240) -> str:
     return piece
 
 
+def miles_from(origin, service_ids) -> dict:
+    """Miles from the origin to the nearest place of each service that has coordinates,
+    by service id, read from the coordinates alone (no services loaded)."""
+    if origin is None or not service_ids:
+        return {}
+    points: dict = {}
+    for service_id, lat, lon in Service.locations.through.objects.filter(
+        service_id__in=list(service_ids),
+        location__latitude__isnull=False,
+        location__longitude__isnull=False,
+    ).values_list("service_id", "location__latitude", "location__longitude"):
+        points.setdefault(service_id, []).append((lat, lon))
+    return {pk: geo.nearest_miles(origin, found) for pk, found in points.items()}
+
+
 def nearest_miles(service, origin) -> float | None:
     points = [
         (loc.latitude, loc.longitude)
@@ -215,16 +230,7 @@ def _candidates(filters: Filters) -> tuple[list[str], dict, list[tuple], dict]:
     if filters.day or filters.access:
         services = services.distinct()  # joined to times or places: one row per service
     candidates = list(services.values_list("pk", "name")[:MAX_CANDIDATES])
-    miles_of: dict = {}
-    if filters.near is not None:
-        points: dict = {}
-        for service_id, lat, lon in Service.locations.through.objects.filter(
-            service_id__in=[pk for pk, _ in candidates],
-            location__latitude__isnull=False,
-            location__longitude__isnull=False,
-        ).values_list("service_id", "location__latitude", "location__longitude"):
-            points.setdefault(service_id, []).append((lat, lon))
-        miles_of = {pk: geo.nearest_miles(filters.near, found) for pk, found in points.items()}
+    miles_of = miles_from(filters.near, [pk for pk, _ in candidates])
     if filters.within_miles is not None:
         candidates = [
             (pk, name)
