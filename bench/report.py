@@ -95,8 +95,22 @@ def pages_table(pages: dict) -> list[str]:
     return lines
 
 
+# Issue 9's reference machine served the calibration page at about 330 requests/s under
+# this load: a figure times 330 / this run's calibration is what that machine would serve.
+REFERENCE_CALIBRATION = 330.0
+
+
 def load_table(load: dict) -> list[str]:
-    head = ["Run", "requests/s", "÷ calibration", "median ms", "p95 ms", "errors", "aim"]
+    head = [
+        "Run",
+        "requests/s",
+        "÷ calibration",
+        "at the reference speed",
+        "median ms",
+        "p95 ms",
+        "errors",
+        "aim",
+    ]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for key, run in load.items():
         results = run["results"]
@@ -104,15 +118,25 @@ def load_table(load: dict) -> list[str]:
         for name in sorted(results, key=["calibration", "person overview", "mixed"].index):
             r = results[name]
             share = r["requests_per_s"] / calibration if calibration else None
+            scaled = (
+                r["requests_per_s"] * REFERENCE_CALIBRATION / calibration if calibration else None
+            )
             aim = "–"
             if name == "person overview" and share is not None:
                 aim = "≥ 40% of calibration: " + ("met" if share >= 0.4 else "not met")
             if name == "mixed":
-                ok = r["requests_per_s"] >= 100 and r["p95_ms"] < 250 and r["errors"] == 0
-                aim = "≥ 100/s, p95 < 250 ms, no errors: " + ("met" if ok else "not met")
+                clean = r["p95_ms"] < 250 and r["errors"] == 0
+                aim = "≥ 100/s, p95 < 250 ms, no errors: " + (
+                    "met"
+                    if clean and r["requests_per_s"] >= 100
+                    else "met at the reference speed only"
+                    if clean and scaled is not None and scaled >= 100
+                    else "not met"
+                )
             lines.append(
                 f"| {key} {name} | {r['requests_per_s']:g} | "
-                f"{f'{share:.0%}' if share is not None else '–'} | {r['median_ms']:g} | "
+                f"{f'{share:.0%}' if share is not None else '–'} | "
+                f"{f'{scaled:.0f}' if scaled is not None else '–'} | {r['median_ms']:g} | "
                 f"{r['p95_ms']:g} | {r['errors']} | {aim} |"
             )
     return lines
@@ -132,6 +156,12 @@ def report(stored: dict) -> str:
     load = stored.get("load", {})
     if load:
         out += ["## Under load (gunicorn, 2 workers, 16 connections, loopback)", ""]
+        out += [
+            'Calibration, overview and mixed loads take turns in slices. "At the reference '
+            "speed\" scales a figure by 330 ÷ this run's calibration requests/s: what issue "
+            "9's reference machine (about 330 calibration pages/s) would serve.",
+            "",
+        ]
         out += [*load_table(load), ""]
     language = stored.get("language_checker")
     if language:
