@@ -75,7 +75,12 @@ def interests_from(words) -> list[Interest]:
 @transaction.atomic
 def add_aspiration(person, *, by, text, term, interests=()) -> Aspiration:
     aspiration = Aspiration.objects.create(person=person, recorded_by=by, text=text, term=term)
-    aspiration.interests.set(interests_from(interests))
+    # Written in the order typed (not through ``set()``, which orders by a set of ids):
+    # matching takes the first-named interest as what the person cares about most.
+    Tag = Aspiration.interests.through
+    Tag.objects.bulk_create(
+        [Tag(aspiration=aspiration, interest=i) for i in interests_from(interests)]
+    )
     _audit(by, aspiration, "Added an aspiration", action=Action.CREATE)
     return aspiration
 

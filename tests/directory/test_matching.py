@@ -43,3 +43,18 @@ def test_the_persons_own_name_is_not_an_interest(directory, practitioner, tom):
     words = [i.word for i in matching.interests_for(tom)]
     assert "stars" in words
     assert "tom" not in words and "thomas" not in words
+
+
+def test_interests_keep_the_order_they_were_typed_in(practitioner, tom):
+    from goodlife.strengths.models import Interest
+
+    # Made in the opposite order to the one typed, and with ids whose set order is not
+    # the typed order either: the first tag typed is still the first interest.
+    for name in ("zoology", "science", "astronomy"):
+        Interest.objects.create(name=name)
+    for skip in range(9):
+        Interest.objects.create(name=f"filler {skip}")
+    Interest.objects.filter(name__startswith="filler").delete()
+    typed = ["space", "astronomy", "science", "zoology"]
+    strengths.add_aspiration(tom, by=practitioner, text="", term="long", interests=typed)
+    assert [i.word for i in matching.interests_for(tom)][:4] == typed
