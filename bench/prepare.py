@@ -48,7 +48,8 @@ def drop(url: str) -> None:
                 )
             )
     else:
-        Path(config["NAME"]).unlink(missing_ok=True)
+        for suffix in ("", "-wal", "-shm"):  # the database and its write-ahead log
+            Path(f"{config['NAME']}{suffix}").unlink(missing_ok=True)
 
 
 def create_postgres_database(url: str) -> bool:
