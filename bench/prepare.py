@@ -37,8 +37,9 @@ def stamp_of(url: str) -> Path:
 
 def drop(url: str) -> None:
     config = dj_database_url.parse(url)
-    if "bench" not in Path(str(config["NAME"])).name:
-        # Only ever a benchmark database: never drop anything else by mistake.
+    if "bench" not in str(config["NAME"]):
+        # Only ever a benchmark database (goodlife_bench_…, or a file under bench/): never
+        # drop anything else by mistake.
         raise SystemExit(f"Not a benchmark database (no 'bench' in its name): {config['NAME']}")
     if url.startswith("postgres"):
         with connect(url, dbname="postgres", autocommit=True) as connection:
