@@ -293,5 +293,6 @@ def community_offers(text: str, limit: int = 10):
     condition = Q()
     for w in words:
         condition |= Q(what__icontains=w)
+    # Newest first. On PostgreSQL a trigram index serves these matches (strengths 0002).
     offers = Offer.objects.filter(condition, share_with_community=True, retired_at__isnull=True)
-    return list(offers.select_related("person__team")[:limit])
+    return list(offers.select_related("person__team").order_by("-recorded_at", "-id")[:limit])

@@ -98,3 +98,31 @@ def test_a_service_meeting_twice_on_the_day_is_listed_once(directory):
     )
     assert names(search(Filters(day="TU"))).count("Riverside walking group") == 1
     assert names(search(Filters(text="walking"))) == ["Riverside walking group"]
+
+
+def test_shared_offers_match_a_few_letters_and_come_newest_first(practitioner, tom):
+    from django.db import connection
+
+    from goodlife.directory.search import community_offers
+    from goodlife.people import timeline
+    from goodlife.strengths import services as strengths
+    from goodlife.strengths.models import Offer
+
+    old = strengths.add_offer(
+        tom, by=practitioner, what="Teaching chess", share_with_community=True
+    )
+    Offer.objects.filter(pk=old.pk).update(recorded_at=old.recorded_at - datetime.timedelta(1))
+    timeline.refresh(Offer.objects.get(pk=old.pk))
+    new = strengths.add_offer(
+        tom, by=practitioner, what="Chess on Sundays", share_with_community=True
+    )
+    strengths.add_offer(tom, by=practitioner, what="Chess, privately", share_with_community=False)
+    assert [o.pk for o in community_offers("chess club")] == [new.pk, old.pk]
+    if connection.vendor == "postgresql":
+        # The trigram index that finds them at a council's size (strengths 0002).
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT indexdef FROM pg_indexes WHERE indexname = 'strengths_offer_what_trgm'"
+            )
+            (definition,) = cursor.fetchone()
+        assert "gin_trgm_ops" in definition and "share_with_community" in definition
