@@ -293,6 +293,11 @@ def community_offers(text: str, limit: int = 10):
     condition = Q()
     for w in words:
         condition |= Q(what__icontains=w)
-    # Newest first. On PostgreSQL a trigram index serves these matches (strengths 0002).
+    # Newest first. On PostgreSQL a trigram index finds the matches (strengths 0002); the
+    # newest are chosen before their people and teams are joined, not after.
+    newest = ("-recorded_at", "-id")
     offers = Offer.objects.filter(condition, share_with_community=True, retired_at__isnull=True)
-    return list(offers.select_related("person__team").order_by("-recorded_at", "-id")[:limit])
+    chosen = offers.order_by(*newest).values("pk")[:limit]
+    return list(
+        Offer.objects.filter(pk__in=chosen).select_related("person__team").order_by(*newest)
+    )
