@@ -11,7 +11,8 @@ from html import escape
 
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import Q
+from django.db.models import BooleanField, FloatField, Q
+from django.db.models.expressions import RawSQL
 
 from goodlife.directory import geo
 from goodlife.directory.models import Service, Status
@@ -76,6 +77,12 @@ def _terms(words: list[str]) -> list[list[str]]:
     return terms
 
 
+def _tsquery(terms: list[list[str]], any_word: bool = False) -> str:
+    """PostgreSQL's query for the terms: every token a prefix, all of a term's tokens."""
+    parts = ["(" + " & ".join(f"{t}:*" for t in tokens) + ")" for tokens in terms]
+    return (" | " if any_word else " & ").join(parts)
+
+
 def _text_matches(
     words: list[str], any_word: bool = False, best: int | None = None
 ) -> dict[str, float]:
@@ -85,8 +92,7 @@ def _text_matches(
     if not terms:
         return {}
     if connection.vendor == "postgresql":
-        parts = ["(" + " & ".join(f"{t}:*" for t in tokens) + ")" for tokens in terms]
-        query = (" | " if any_word else " & ").join(parts)
+        query = _tsquery(terms, any_word)
         # search_vector is a stored, generated column (migration 0004): ranking reads it
         # rather than parsing every matching service's text again.
         sql = (
@@ -207,7 +213,23 @@ def _candidates(filters: Filters) -> tuple[list[str], dict, list[tuple], dict]:
     words = words_of(filters.text)
     services = Service.objects.filter(status=Status.ACTIVE)
     ranks: dict[str, float] = {}
-    if words:
+    ranked_here = words and connection.vendor == "postgresql" and _terms(words)
+    if ranked_here:
+        # Matched and ranked in the query that applies the other filters: no list of
+        # hundreds of ids sent back to the database.
+        query = _tsquery(_terms(words))
+        services = services.filter(
+            RawSQL(
+                "search_vector @@ to_tsquery('english', %s)", [query], output_field=BooleanField()
+            )
+        ).annotate(
+            rank=RawSQL(
+                "ts_rank(search_vector, to_tsquery('english', %s))",
+                [query],
+                output_field=FloatField(),
+            )
+        )
+    elif words:
         ranks = _text_matches(words)
         services = services.filter(pk__in=list(ranks))
     if filters.free:
@@ -229,7 +251,12 @@ def _candidates(filters: Filters) -> tuple[list[str], dict, list[tuple], dict]:
     # the services shown: a common word can match thousands of a council's services.
     if filters.day or filters.access:
         services = services.distinct()  # joined to times or places: one row per service
-    candidates = list(services.values_list("pk", "name")[:MAX_CANDIDATES])
+    if ranked_here:
+        rows = list(services.values_list("pk", "name", "rank")[:MAX_CANDIDATES])
+        candidates = [(pk, name) for pk, name, _ in rows]
+        ranks = {str(pk): rank for pk, _, rank in rows}
+    else:
+        candidates = list(services.values_list("pk", "name")[:MAX_CANDIDATES])
     miles_of = miles_from(filters.near, [pk for pk, _ in candidates])
     if filters.within_miles is not None:
         candidates = [
