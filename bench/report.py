@@ -47,6 +47,13 @@ SEARCH = {"directory search", "matching for a person"}
 TEAM = {"team list", "team WELL12", "team reviews", "my work", "caseload"}
 
 
+# Issue 9's reference machine served the calibration page in about 7 ms alone and at
+# about 330 requests/s under this load: a figure times the ratio of the two machines'
+# calibration figures is what the reference machine would show.
+REFERENCE_CALIBRATION_MS = 7.0
+REFERENCE_CALIBRATION = 330.0
+
+
 def aim_for(name: str) -> float | None:
     if name in PERSON_LEVEL or name in SEARCH:
         return 50.0
@@ -66,13 +73,20 @@ def pages_table(pages: dict) -> list[str]:
         key for key in ("small-sqlite", "small-postgresql", "council-postgresql") if key in pages
     ]
     head = ["Page or action", *[f"{run} ms median / p95 (queries)" for run in runs]]
-    head += ["council/small p95", "council p95 ÷ calibration p95", "aim (council p95)"]
+    head += [
+        "council/small p95",
+        "council p95 ÷ calibration p95",
+        "council p95 at the reference speed",
+        "aim (council p95)",
+    ]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     seen = {name for run in pages.values() for name in run["results"]}
     names = [n for n in ORDER if n in seen] + sorted(seen - set(ORDER))
     small = pages.get("small-postgresql", {}).get("results", {})
     council = pages.get("council-postgresql", {}).get("results", {})
     calibration = council.get("calibration", {}).get("p95_ms")
+    # Issue 9's reference machine served the calibration page in about 7 ms alone.
+    speed = REFERENCE_CALIBRATION_MS / council["calibration"]["median_ms"] if calibration else None
     for name in names:
         cells = [name, *[_cell(pages[run]["results"].get(name)) for run in runs]]
         ratio = (
@@ -85,19 +99,21 @@ def pages_table(pages: dict) -> list[str]:
             if calibration and name in council
             else "–"
         )
+        scaled = council[name]["p95_ms"] * speed if speed and name in council else None
         aim = aim_for(name)
         met = "–"
         if aim and name in council:
-            over = council[name]["p95_ms"] >= aim
             ratio_bad = name in PERSON_LEVEL and ratio != "–" and float(ratio) > 1.5
-            met = f"< {aim:g} ms: " + ("not met" if over or ratio_bad else "met")
-        lines.append("| " + " | ".join([*cells, ratio, versus, met]) + " |")
+            if ratio_bad or scaled >= aim:
+                verdict = "not met"
+            elif council[name]["p95_ms"] >= aim:
+                verdict = "met at the reference speed only"
+            else:
+                verdict = "met"
+            met = f"< {aim:g} ms: {verdict}"
+        at_reference = f"{scaled:.1f}" if scaled is not None else "–"
+        lines.append("| " + " | ".join([*cells, ratio, versus, at_reference, met]) + " |")
     return lines
-
-
-# Issue 9's reference machine served the calibration page at about 330 requests/s under
-# this load: a figure times 330 / this run's calibration is what that machine would serve.
-REFERENCE_CALIBRATION = 330.0
 
 
 def load_table(load: dict) -> list[str]:
@@ -146,7 +162,14 @@ def report(stored: dict) -> str:
     out = ["# Benchmark results", ""]
     pages = stored.get("pages", {})
     if pages:
-        out += ["## Pages and actions (server time in process, one at a time)", ""]
+        out += [
+            "## Pages and actions (server time in process, one at a time)",
+            "",
+            '"At the reference speed" scales a council p95 by 7 ms ÷ this run\'s calibration '
+            "median: what issue 9's reference machine (calibration page about 7 ms alone) "
+            "would show.",
+            "",
+        ]
         for key, run in pages.items():
             out.append(
                 f"- {key}: measured {run['measured_at']}, {run['repeat']} requests each, "
