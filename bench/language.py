@@ -10,17 +10,15 @@ text, and merges the figures into bench/results/latest.json.
 """
 
 import argparse
-import json
 import platform
 import random
 import sys
 import time
-from datetime import UTC, datetime
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench import store
 from goodlife.language import check, default_matcher
-
-RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
 
 SENTENCES = [
     "Tom told me he wants to be an astronaut and knows every Apollo crew by name.",
@@ -78,16 +76,15 @@ def main() -> int:
     aim = 5.0
     full = rows[-1]["mb_per_s"]
     print(f"Aim: at least {aim} MB/s on the full corpus: {'met' if full >= aim else 'NOT met'}")
-    results = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
-    results["language_checker"] = {
-        "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "python": platform.python_version(),
-        "machine": platform.machine(),
-        "aim_mb_per_s": aim,
-        "sizes": rows,
-    }
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n")
+    store.save(
+        "language_checker",
+        figures={
+            "python": platform.python_version(),
+            "machine": platform.machine(),
+            "aim_mb_per_s": aim,
+            "sizes": rows,
+        },
+    )
     return 0
 
 

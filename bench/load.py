@@ -24,7 +24,6 @@ bench/results/latest.json under load.<scale>-<label>.
 import argparse
 import asyncio
 import datetime
-import json
 import os
 import random
 import secrets
@@ -42,12 +41,12 @@ from django.core.management import call_command  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from bench import store  # noqa: E402
 from bench.environment import forget_writes  # noqa: E402 - sets Django up
 from goodlife.accounts.models import User  # noqa: E402
 from goodlife.practice.models import Episode  # noqa: E402
 from goodlife.scale.generator import PASSWORD  # noqa: E402
 
-RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
 CONNECTIONS = 16
 SEARCHES = ["walking group", "choir", "gardening", "astronomy", "knitting", "chess", "art"]
 READS = ["", "timeline/", "strengths/", "wellbeing/", "network/", "support-plan/"]
@@ -265,15 +264,16 @@ def main() -> int:
         # Take the rows the writes added away again, so the next run starts the same.
         people = {person for user in users for person, _ in user.people}
         forget_writes(people, started)
-    stored = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
-    stored.setdefault("load", {})[f"{args.scale}-{args.label}"] = {
-        "measured_at": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
-        "gunicorn_workers": 2,
-        "connections": CONNECTIONS,
-        "slices": args.slices,
-        "results": results,
-    }
-    RESULTS.write_text(json.dumps(stored, indent=2, sort_keys=True) + "\n")
+    store.save(
+        "load",
+        f"{args.scale}-{args.label}",
+        figures={
+            "gunicorn_workers": 2,
+            "connections": CONNECTIONS,
+            "slices": args.slices,
+            "results": results,
+        },
+    )
     return 0
 
 

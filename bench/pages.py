@@ -12,7 +12,6 @@ pages.<scale>-<label>.
 
 import argparse
 import datetime
-import json
 import statistics
 import sys
 import time
@@ -26,12 +25,11 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from bench import store
 from bench.environment import forget_writes
 from goodlife.planning.models import Review
 from goodlife.practice.models import ConversationRecord, Episode
 from goodlife.scale.generator import PASSWORD
-
-RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
 
 
 def percentile(values, p):
@@ -155,14 +153,11 @@ def main() -> int:
         print(f"{name:<24} {r['median_ms']:>8} {r['p95_ms']:>8} {r['queries']:>6} {r['status']}")
     # Take the rows the writes added away again, so the next run measures the same history.
     forget_writes([person], started)
-    stored = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
-    stored.setdefault("pages", {})[f"{args.scale}-{args.label}"] = {
-        "measured_at": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
-        "person_records": busiest["n"],
-        "repeat": args.repeat,
-        "results": results,
-    }
-    RESULTS.write_text(json.dumps(stored, indent=2, sort_keys=True) + "\n")
+    store.save(
+        "pages",
+        f"{args.scale}-{args.label}",
+        figures={"person_records": busiest["n"], "repeat": args.repeat, "results": results},
+    )
     return 0
 
 

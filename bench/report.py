@@ -104,7 +104,9 @@ def pages_table(pages: dict) -> list[str]:
         met = "–"
         if aim and name in council:
             ratio_bad = name in PERSON_LEVEL and ratio != "–" and float(ratio) > 1.5
-            if ratio_bad or scaled >= aim:
+            # Without a calibration figure, judge the figure as measured.
+            judged = scaled if scaled is not None else council[name]["p95_ms"]
+            if ratio_bad or judged >= aim:
                 verdict = "not met"
             elif council[name]["p95_ms"] >= aim:
                 verdict = "met at the reference speed only"

@@ -71,3 +71,17 @@ def test_a_page_over_its_aim_on_a_slow_machine_is_judged_at_the_reference_speed(
     pages["council-postgresql"]["results"]["timeline"] = page(80, 120)
     pages["small-postgresql"]["results"]["timeline"] = page(80, 120)
     assert row(report.pages_table(pages), "timeline").endswith("not met |")
+
+
+def test_without_a_calibration_figure_pages_are_judged_as_measured():
+    def page(p95):
+        return {"median_ms": p95 / 2, "p95_ms": p95, "queries": 10}
+
+    pages = {
+        "small-postgresql": {"results": {"timeline": page(10)}},
+        "council-postgresql": {"results": {"timeline": page(12)}},
+    }
+    assert row(report.pages_table(pages), "timeline").endswith("< 50 ms: met |")
+    pages["council-postgresql"]["results"]["timeline"] = page(60)
+    pages["small-postgresql"]["results"]["timeline"] = page(60)
+    assert row(report.pages_table(pages), "timeline").endswith("not met |")

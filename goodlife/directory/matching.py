@@ -237,7 +237,7 @@ def suggest(person, limit: int = 10, interests: list[Interest] | None = None) ->
         key=lambda k: (
             -weighed[k][0],
             weighed[k][1],
-            miles_of[k] if miles_of.get(k) is not None else float("inf"),
+            miles_of.get(k, float("inf")),  # only services with coordinates have miles
             facts[k][0],
         ),
     )[:limit]

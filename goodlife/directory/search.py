@@ -195,15 +195,6 @@ def miles_from(origin, service_ids) -> dict:
     return {pk: geo.nearest_miles(origin, found) for pk, found in points.items()}
 
 
-def nearest_miles(service, origin) -> float | None:
-    points = [
-        (loc.latitude, loc.longitude)
-        for loc in service.locations.all()
-        if loc.latitude is not None and loc.longitude is not None
-    ]
-    return geo.nearest_miles(origin, points)
-
-
 MAX_CANDIDATES = 20_000
 
 
@@ -213,11 +204,12 @@ def _candidates(filters: Filters) -> tuple[list[str], dict, list[tuple], dict]:
     words = words_of(filters.text)
     services = Service.objects.filter(status=Status.ACTIVE)
     ranks: dict[str, float] = {}
-    ranked_here = words and connection.vendor == "postgresql" and _terms(words)
+    terms = _terms(words)
+    ranked_here = bool(terms) and connection.vendor == "postgresql"
     if ranked_here:
         # Matched and ranked in the query that applies the other filters: no list of
         # hundreds of ids sent back to the database.
-        query = _tsquery(_terms(words))
+        query = _tsquery(terms)
         services = services.filter(
             RawSQL(
                 "search_vector @@ to_tsquery('english', %s)", [query], output_field=BooleanField()
@@ -286,12 +278,6 @@ def _hits(chosen: list, words: list[str], ranks: dict, miles_of: dict) -> list[H
     ]
 
 
-def search(filters: Filters, limit: int = 50) -> list[Hit]:
-    """The best ``limit`` matches."""
-    words, ranks, candidates, miles_of = _candidates(filters)
-    return _hits([pk for pk, _ in candidates[:limit]], words, ranks, miles_of)
-
-
 PER_PAGE = 20
 
 
@@ -307,6 +293,11 @@ def search_page(filters: Filters, number, per_page: int = PER_PAGE) -> ResultPag
     words, ranks, candidates, miles_of = _candidates(filters)
     page = Paginator(candidates, per_page).get_page(number)
     return ResultPage(_hits([pk for pk, _ in page], words, ranks, miles_of), page)
+
+
+def search(filters: Filters, limit: int = 50) -> list[Hit]:
+    """The best ``limit`` matches."""
+    return search_page(filters, 1, per_page=limit).hits
 
 
 def community_offers(text: str, limit: int = 10):
