@@ -83,7 +83,7 @@ class Suggestion:
 
 
 # Suggestions follow the interests the person named first; a long history does not make
-# the page slower (each interest is one search).
+# the page slower (at most 12 interests, searched together).
 MAX_INTERESTS = 12
 CANDIDATES_PER_INTEREST = 40
 
@@ -154,10 +154,10 @@ def topic_for(service, words: list[str]) -> str | None:
 WEEKDAYS = ["MO", "TU", "WE", "TH", "FR"]
 
 
-def schedule_phrase(service) -> str:
+def schedule_phrase(schedules) -> str:
     """When it happens, as people say it: "meets on Tuesdays", "is open every day"."""
     codes = []
-    for schedule in service.schedules.all():
+    for schedule in schedules:
         for code in re.findall(r"[A-Z]{2}", schedule.byday.upper()):
             if code in DAY_NAMES and code not in codes:
                 codes.append(code)
@@ -181,7 +181,7 @@ def reason_for(person, service, interest: Interest, topic: str, miles: float | N
         lead = f"{person.display_name} is interested in {topic} ({interest.word})"
     else:
         lead = f"{person.display_name} is interested in {topic}"
-    when = schedule_phrase(service)
+    when = schedule_phrase(service.times)
     extras = []
     if miles is not None:
         extras.append(f"{miles:g} mile{'s' if miles != 1 else ''} away")
@@ -200,9 +200,9 @@ def suggest(person, limit: int = 10, interests: list[Interest] | None = None) ->
         interests = interests_for(person)
     synonyms = synonym_pairs(i.word for i in interests)
     searched = []
-    for interest in interests:
-        words = related_words(interest.word, synonyms)
-        ranks = search.matching_any(words, best=CANDIDATES_PER_INTEREST)
+    related = [related_words(interest.word, synonyms) for interest in interests]
+    matched = search.best_matching_each(related, best=CANDIDATES_PER_INTEREST)
+    for interest, words, ranks in zip(interests, related, matched, strict=True):
         # Only the best matches for each interest are weighed: a common word ("group")
         # can match most of a council's directory.
         best = sorted(ranks, key=lambda k: (-ranks[k], k))[:CANDIDATES_PER_INTEREST]
@@ -241,9 +241,7 @@ def suggest(person, limit: int = 10, interests: list[Interest] | None = None) ->
             facts[k][0],
         ),
     )[:limit]
-    loaded = Service.objects.prefetch_related("schedules", "locations").in_bulk(
-        [uuid.UUID(key) for key in chosen]
-    )
+    loaded = search.with_times(Service.objects).in_bulk([uuid.UUID(key) for key in chosen])
     suggestions = []
     for key in chosen:
         score, _, interest, words = weighed[key]

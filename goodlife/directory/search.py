@@ -11,7 +11,7 @@ from html import escape
 
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import BooleanField, FloatField, Q
+from django.db.models import BooleanField, FloatField, Prefetch, Q
 from django.db.models.expressions import RawSQL
 
 from goodlife.directory import geo
@@ -128,6 +128,31 @@ def _text_matches(
 
 def matching_any(words: list[str], best: int | None = None) -> dict[str, float]:
     return _text_matches(words, any_word=True, best=best)
+
+
+def best_matching_each(word_lists: list[list[str]], best: int) -> list[dict[str, float]]:
+    """For each list of words, the ``best`` services matching any of them, by id with
+    their rank (as ``matching_any``). On PostgreSQL all the lists are one query."""
+    if connection.vendor != "postgresql":
+        return [matching_any(words, best=best) for words in word_lists]
+    queries = [(n, _tsquery(_terms(words), any_word=True)) for n, words in enumerate(word_lists)]
+    queries = [(n, q) for n, q in queries if q]
+    found: list[dict[str, float]] = [{} for _ in word_lists]
+    if not queries:
+        return found
+    # One round trip: each list's best matches in a LATERAL subquery over its own query.
+    values = ", ".join("(%s::int, %s::text)" for _ in queries)
+    sql = (
+        f"SELECT q.n, m.id, m.rank FROM (VALUES {values}) AS q(n, query) "  # noqa: S608 - placeholders only
+        "CROSS JOIN LATERAL (SELECT id, ts_rank(search_vector, t) AS rank "
+        "FROM directory_service, to_tsquery('english', q.query) t WHERE search_vector @@ t "
+        f"ORDER BY 2 DESC, id LIMIT {int(best)}) m"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [part for pair in queries for part in pair])
+        for n, pk, rank in cursor.fetchall():
+            found[n][str(pk)] = float(rank)
+    return found
 
 
 @dataclass
@@ -260,12 +285,15 @@ def _candidates(filters: Filters) -> tuple[list[str], dict, list[tuple], dict]:
     return words, ranks, candidates, miles_of
 
 
+def with_times(services):
+    """The services with their weekly times as a plain list, ``service.times``: a list
+    rather than ``service.schedules.all()`` spares building a query set per service,
+    which cost more than the query itself on a page of twenty."""
+    return services.prefetch_related(Prefetch("schedules", to_attr="times"))
+
+
 def _hits(chosen: list, words: list[str], ranks: dict, miles_of: dict) -> list[Hit]:
-    loaded = (
-        Service.objects.select_related("organization")
-        .prefetch_related("locations", "schedules")
-        .in_bulk(chosen)
-    )
+    loaded = with_times(Service.objects.select_related("organization")).in_bulk(chosen)
     return [
         Hit(
             service=loaded[pk],

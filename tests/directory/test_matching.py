@@ -33,7 +33,7 @@ def test_no_interests_no_suggestions(directory, tom):
 
 
 def test_schedule_phrases_read_naturally(directory):
-    assert matching.schedule_phrase(directory["astronomy"]) == "meets on Tuesdays"
+    assert matching.schedule_phrase(directory["astronomy"].schedules.all()) == "meets on Tuesdays"
 
 
 def test_the_persons_own_name_is_not_an_interest(directory, practitioner, tom):

@@ -1,5 +1,7 @@
 import datetime
 
+from django.db import connection
+
 from goodlife.directory.models import Service, Status
 from goodlife.directory.search import Filters, highlight, search
 from tests.directory.conftest import make_service
@@ -87,6 +89,21 @@ def test_phrases_from_the_synonym_table_are_searched_safely(directory):
 
     found = matching_any(["night sky", "space", "it's", "a|b", "x & y"])
     assert str(directory["astronomy"].pk) in found
+
+
+def test_several_word_lists_searched_together_find_what_each_finds_alone(
+    directory, editor, django_assert_max_num_queries
+):
+    from goodlife.directory.search import best_matching_each, matching_any
+
+    for i in range(5):
+        make_service(editor, f"Star club {i}", "Astronomy and space talks")
+    lists = [["space", "astronomy"], ["walking"], ["", "!!"], ["nothing-matches-this"], ["space"]]
+    alone = [matching_any(words, best=3) for words in lists]
+    with django_assert_max_num_queries(len(lists) if connection.vendor != "postgresql" else 1):
+        together = best_matching_each(lists, best=3)
+    assert together == alone
+    assert len(together[0]) == 3 and together[2] == {} and together[3] == {}
 
 
 def test_a_service_meeting_twice_on_the_day_is_listed_once(directory):
