@@ -7,6 +7,13 @@ from goodlife.wellbeing import well12
 from goodlife.wellbeing.domains import DOMAINS
 
 
+def direction_of(delta) -> str:
+    """A higher answer is better; no answer on either side: unknown."""
+    if delta is None:
+        return "unknown"
+    return "better" if delta > 0 else "worse" if delta < 0 else "same"
+
+
 @dataclass(frozen=True)
 class ItemChange:
     number: int
@@ -29,9 +36,7 @@ class ItemChange:
 
     @property
     def direction(self) -> str:
-        if self.delta is None:
-            return "unknown"
-        return "better" if self.delta > 0 else "worse" if self.delta < 0 else "same"
+        return direction_of(self.delta)
 
     @property
     def words(self) -> str:
@@ -72,9 +77,7 @@ class DomainChange:
 
     @property
     def direction(self) -> str:
-        if self.delta is None:
-            return "unknown"
-        return "better" if self.delta > 0 else "worse" if self.delta < 0 else "same"
+        return direction_of(self.delta)
 
 
 def domain_changes(before, after) -> list[DomainChange]:
@@ -107,17 +110,23 @@ def distribution(pairs) -> Distribution:
     items = [Counter() for _ in range(well12.ITEM_COUNT)]
     domains = {d.key: Counter() for d in DOMAINS}
     count = 0
+    # A team's thousands of pairs: each response is checked and scored once, and the
+    # changes counted without building an ItemChange or DomainChange for each.
     for first, latest in pairs:
         count += 1
-        delta = well12.score(latest).total - well12.score(first).total
-        if well12.score(latest).answered == well12.score(first).answered:
+        first, latest = well12.validate(first), well12.validate(latest)
+        before, after = well12.score(first), well12.score(latest)
+        if after.answered == before.answered:
+            delta = after.total - before.total
             bands[next(name for name, test in TOTAL_BANDS if test(delta))] += 1
         else:
             bands["not comparable (different statements answered)"] += 1
-        for change in compare(first, latest):
-            items[change.number - 1][change.direction] += 1
-        for change in domain_changes(first, latest):
-            domains[change.key][change.direction] += 1
+        for counter, b, a in zip(items, first, latest, strict=True):
+            counter[direction_of(None if b is None or a is None else a - b)] += 1
+        first_domains, latest_domains = well12.domain_scores(first), well12.domain_scores(latest)
+        for key, counter in domains.items():
+            b, a = first_domains[key], latest_domains[key]
+            counter[direction_of(None if b is None or a is None else round(a - b, 2))] += 1
     band_rows = [(name, bands[name]) for name, _ in TOTAL_BANDS]
     if bands["not comparable (different statements answered)"]:
         band_rows.append(

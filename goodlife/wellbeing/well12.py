@@ -152,12 +152,17 @@ def score(answers) -> Score:
     return Score(total, answered, round(total * ITEM_COUNT / answered, 1), "")
 
 
+# Each domain's statements, as positions in the answers (worked out once).
+DOMAIN_POSITIONS = {
+    key: [n - 1 for n, ds in ITEM_DOMAINS.items() if key in ds] for key in DOMAINS_BY_KEY
+}
+
+
 def domain_scores(answers) -> dict[str, float | None]:
     """The mean answer (0–4) of each domain's answered statements, or None if none."""
     values = validate(answers)
     result = {}
-    for key in DOMAINS_BY_KEY:
-        items = [values[n - 1] for n, ds in ITEM_DOMAINS.items() if key in ds]
-        given = [v for v in items if v is not None]
+    for key, positions in DOMAIN_POSITIONS.items():
+        given = [values[p] for p in positions if values[p] is not None]
         result[key] = round(sum(given) / len(given), 2) if given else None
     return result
