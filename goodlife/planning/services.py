@@ -3,6 +3,7 @@
 import datetime
 import uuid
 
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, F, Q
 from django.utils import timezone
@@ -454,16 +455,24 @@ def council_support_stopped(review) -> list:
 REVIEW_SOON = datetime.timedelta(weeks=4)
 
 
-def team_reviews(team_ids, *, today, limit=100) -> dict:
-    """For a team: agreed plans whose review is overdue or due soon (named, for the
-    people doing the work), and the past year's reviews, counting those that stopped
-    council support as the success the framework aims for."""
+REVIEWS_PER_PAGE = 50
+
+
+def team_reviews(team_ids, *, today, page=None) -> dict:
+    """For a team: agreed plans whose review is overdue or due soon, earliest first, a
+    page at a time (named, for the people doing the work), and the past year's reviews,
+    counting those that stopped council support as the success the framework aims for.
+    ``page`` is as typed in the address (see Paginator.get_page)."""
     agreed = SupportPlan.objects.filter(person__team_id__in=team_ids, status=PlanStatus.AGREED)
-    due = list(
-        agreed.filter(review_by__lte=today + REVIEW_SOON)
-        .select_related("person", "person__allocated_worker")
-        .order_by("review_by", "id")[:limit]
+    soon = agreed.filter(review_by__lte=today + REVIEW_SOON)
+    # Counted over every plan due, not just the page shown.
+    counted = soon.aggregate(due=Count("id"), overdue=Count("id", filter=Q(review_by__lt=today)))
+    paginator = Paginator(
+        soon.select_related("person", "person__allocated_worker").order_by("review_by", "id"),
+        REVIEWS_PER_PAGE,
     )
+    paginator.count = counted["due"]  # known already: no second count
+    due = paginator.get_page(page)
     year = Review.objects.filter(
         plan__person__team_id__in=team_ids, reviewed_on__gt=today - datetime.timedelta(days=365)
     )
@@ -473,7 +482,8 @@ def team_reviews(team_ids, *, today, limit=100) -> dict:
     return {
         "agreed": agreed.count(),
         "due": due,
-        "overdue": sum(1 for p in due if p.review_overdue),
+        "due_count": counted["due"],
+        "overdue": counted["overdue"],
         "reviews": year.count(),
         "reviews_stopping": stopped.values("review").distinct().count(),
         "weekly_cost_stopped": sum(

@@ -461,7 +461,9 @@ def my_plan(request, person):
 @access(roles(*CASEWORK_ROLES))
 def team(request):
     today = timezone.localdate()
-    figures = services.team_reviews(request.user.team_ids, today=today)
+    figures = services.team_reviews(
+        request.user.team_ids, today=today, page=request.GET.get("page")
+    )
     audit(
         Action.VIEW,
         user=request.user,

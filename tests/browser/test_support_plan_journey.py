@@ -152,3 +152,32 @@ def test_the_persons_own_plan_prints(demo, visit):
     v.check("my-plan")
     v.page.emulate_media(media="print")
     expect(v.page.locator(".govuk-service-navigation")).to_be_hidden()
+
+
+def test_a_team_with_many_reviews_due_pages_through_them(demo, visit):
+    from goodlife.accounts.models import User
+    from goodlife.planning.models import PlanStatus, SupportPlan
+    from goodlife.planning.services import REVIEWS_PER_PAGE
+    from tests.factories import PersonFactory
+
+    priya_user = User.objects.get(email="practitioner@example.org")
+    team = priya_user.teams.first()
+    today = timezone.localdate()
+    for n in range(REVIEWS_PER_PAGE + 5):
+        SupportPlan.objects.create(
+            person=PersonFactory(team=team, allocated_worker=priya_user),
+            status=PlanStatus.AGREED,
+            agreed_on=today,
+            review_by=today - datetime.timedelta(days=1 + n),
+            created_by=priya_user,
+        )
+    v = visit()
+    v.sign_in("practitioner@example.org")
+    v.goto("/plans/team/")
+    due = v.page.locator("#reviews-due")
+    expect(due).to_contain_text(f"Showing 1 to {REVIEWS_PER_PAGE}, earliest first.")
+    total = int(re.match(r"\d+", due.inner_text()).group(0))
+    assert total >= REVIEWS_PER_PAGE + 5
+    v.page.get_by_role("link", name="Next page").click()
+    expect(due).to_contain_text(f"Showing {REVIEWS_PER_PAGE + 1} to {total}")
+    v.check("plan-reviews-team-page-2")
