@@ -37,12 +37,19 @@ def candidates(text: str) -> list[str]:
 
 
 def locate(text: str) -> tuple[float, float] | None:
+    from django.db.models.functions import Upper
+
     from goodlife.directory.models import Place
 
     if not text or not text.strip():
         return None
-    for name in candidates(text):
-        place = Place.objects.filter(name__iexact=name).first()
-        if place:
-            return place.latitude, place.longitude
-    return None
+    names = candidates(text)
+    # Every candidate in one query; the most precise one found wins.
+    found = {
+        name.upper(): (lat, lon)
+        for name, lat, lon in Place.objects.annotate(upper=Upper("name"))
+        .filter(upper__in=names)
+        .order_by("-id")  # of two places with one name, the first recorded
+        .values_list("name", "latitude", "longitude")
+    }
+    return next((found[name] for name in names if name in found), None)

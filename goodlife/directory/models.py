@@ -10,6 +10,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Upper
 from django.utils import timezone
 
 from goodlife.people.models import Person
@@ -227,6 +228,11 @@ class Place(models.Model):
     name = models.CharField(max_length=60, unique=True)  # "EB1 4QT", "EB1", "Eastbrook"
     latitude = models.FloatField()
     longitude = models.FloatField()
+
+    class Meta:
+        # Looked up by name whatever its case (geo.locate): a council's postcodes run to
+        # tens of thousands.
+        indexes = [models.Index(Upper("name"), name="directory_place_name_upper")]
 
     def __str__(self):
         return self.name
