@@ -126,6 +126,17 @@ DATABASES = {
 # Every request is one transaction: the audit row written during a request commits or
 # rolls back with everything else the request did.
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and envbool(
+    "DATABASE_PREPARED_STATEMENTS", "True"
+):
+    # Parameters bound by the server, and a query run five times on a connection kept
+    # open (CONN_MAX_AGE) is prepared: PostgreSQL parses and plans it once rather than on
+    # every page (about a tenth of a person page's time, docs/performance.md). Turn off
+    # behind a transaction-pooling PgBouncer older than 1.21, which cannot keep them.
+    DATABASES["default"]["OPTIONS"] = {
+        "server_side_binding": True,
+        "prepare_threshold": envint("DATABASE_PREPARE_THRESHOLD", 5),
+    }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",

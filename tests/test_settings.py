@@ -63,3 +63,18 @@ def test_secret_key_can_come_from_a_file(tmp_path):
     env = {k: v for k, v in PRODUCTION.items() if k != "SECRET_KEY"}
     result = run("check", **env, SECRET_KEY_FILE=str(secret))
     assert result.returncode == 0, result.stderr
+
+
+def database_options(**env):
+    code = "from django.conf import settings; print(settings.DATABASES['default']['OPTIONS'])"
+    result = run("shell", "-c", code, **{**PRODUCTION, **env})
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_postgresql_prepares_repeated_queries_unless_told_not_to():
+    pg = {"DATABASE_URL": "postgres://goodlife@db.invalid:5432/goodlife"}
+    assert database_options(**pg) == "{'server_side_binding': True, 'prepare_threshold': 5}"
+    assert "'prepare_threshold': 1}" in database_options(**pg, DATABASE_PREPARE_THRESHOLD="1")
+    assert database_options(**pg, DATABASE_PREPARED_STATEMENTS="False") == "{}"
+    assert "server_side_binding" not in database_options()  # SQLite
