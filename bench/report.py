@@ -143,12 +143,22 @@ def load_table(load: dict) -> list[str]:
             if name == "person overview" and share is not None:
                 aim = "≥ 40% of calibration: " + ("met" if share >= 0.4 else "not met")
             if name == "mixed":
-                clean = r["p95_ms"] < 250 and r["errors"] == 0
+                # With a fixed number of connections each waits its turn, so a request's
+                # time grows as throughput falls: at the reference speed the p95 shrinks
+                # by the same factor as requests/s grows.
+                scaled_p95 = (
+                    r["p95_ms"] * calibration / REFERENCE_CALIBRATION if calibration else None
+                )
+                errors = r["errors"] == 0
                 aim = "≥ 100/s, p95 < 250 ms, no errors: " + (
                     "met"
-                    if clean and r["requests_per_s"] >= 100
-                    else "met at the reference speed only"
-                    if clean and scaled is not None and scaled >= 100
+                    if errors and r["p95_ms"] < 250 and r["requests_per_s"] >= 100
+                    else f"met at the reference speed only (p95 {scaled_p95:.0f} ms there)"
+                    if errors
+                    and scaled is not None
+                    and scaled >= 100
+                    and scaled_p95 is not None
+                    and scaled_p95 < 250
                     else "not met"
                 )
             lines.append(
@@ -184,7 +194,8 @@ def report(stored: dict) -> str:
         out += [
             'Calibration, overview and mixed loads take turns in slices. "At the reference '
             "speed\" scales a figure by 330 ÷ this run's calibration requests/s: what issue "
-            "9's reference machine (about 330 calibration pages/s) would serve.",
+            "9's reference machine (about 330 calibration pages/s) would serve; the mixed "
+            "load's p95 is scaled by the inverse (16 connections wait their turns).",
             "",
         ]
         out += [*load_table(load), ""]

@@ -33,7 +33,16 @@ def test_a_slower_machine_is_judged_at_the_reference_speed_too():
     # Half the reference speed: 60 requests/s here would be 120 there.
     lines = report.load_table(load(165, 80, 60))
     assert "| 120 |" in row(lines, "mixed")
-    assert row(lines, "mixed").endswith("met at the reference speed only |")
+    assert row(lines, "mixed").endswith("met at the reference speed only (p95 100 ms there) |")
+
+
+def test_a_slower_machines_load_times_are_scaled_to_the_reference_speed_too():
+    # 300 ms here at half the reference speed: 150 ms there.
+    lines = report.load_table(load(165, 80, 60, p95=300.0))
+    assert row(lines, "mixed").endswith("met at the reference speed only (p95 150 ms there) |")
+    # 600 ms here would still be 300 there.
+    lines = report.load_table(load(165, 80, 60, p95=600.0))
+    assert row(lines, "mixed").endswith("not met |")
 
 
 def test_misses_are_reported():
