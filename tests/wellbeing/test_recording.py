@@ -173,3 +173,5 @@ def test_team_progression_counts_people_with_two_or_more(
     assert dict(result.total_bands)["up 5 or more"] == 1
     assert result.items[0][1]["better"] == 1
     assert tom.legal_name not in response.content.decode()
+    # Not precomputed: the page says its figures are never stale.
+    assert "Figures are worked out as the page opens." in response.content.decode()
