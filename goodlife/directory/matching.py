@@ -9,7 +9,7 @@ import re
 import uuid
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import F, IntegerField, Q, TextField, Value
 from django.db.models.functions import Lower
 
 from goodlife.directory import geo, search
@@ -92,23 +92,47 @@ def interests_for(person) -> list[Interest]:
     # "Tom would like to…": the person's own names are never an interest.
     names = set(search.words_of(f"{person.preferred_name} {person.legal_name}".lower()))
     found: dict[str, Interest] = {}
-    aspirations = list(person.aspirations.filter(retired_at__isnull=True))
+    # The person's current aspirations, interests and offers in one query, oldest first
+    # within each; then the aspirations' tags in a second.
+    current = {"retired_at__isnull": True}
+    rows = sorted(
+        _entries(person.aspirations.filter(**current), 0, "text").union(
+            _entries(person.strengths.filter(**current, kind="interests"), 1, "description"),
+            _entries(person.offers.filter(**current), 2, None),
+            all=True,
+        ),
+        key=lambda row: (row[0], row[3], row[1]),
+    )
+    aspirations = [(pk, words) for source, pk, words, _ in rows if source == 0]
     tags: dict = {}
-    links = Aspiration.interests.through.objects.filter(aspiration__in=aspirations)
-    for link in links.select_related("interest").order_by("id"):
-        tags.setdefault(link.aspiration_id, []).append(link.interest.name.lower())
-    for aspiration in aspirations:
+    links = Aspiration.interests.through.objects.filter(
+        aspiration__in=[pk for pk, _ in aspirations]
+    )
+    for aspiration_id, name in links.order_by("id").values_list("aspiration_id", "interest__name"):
+        tags.setdefault(aspiration_id, []).append(name.lower())
+    for pk, text in aspirations:
         # Tags in the order the worker typed them: the first is what the person named first.
-        for word in tags.get(aspiration.pk, []):
+        for word in tags.get(pk, []):
             found.setdefault(word, Interest(word, "aspiration"))
-        for word in _content_words(aspiration.text):
+        for word in _content_words(text):
             found.setdefault(word, Interest(word, "aspiration"))
-    for strength in person.strengths.filter(retired_at__isnull=True, kind="interests"):
-        for word in _content_words(strength.description):
-            found.setdefault(word, Interest(word, "strength"))
-    if person.offers.filter(retired_at__isnull=True).exists():
+    for source, _, description, _ in rows:
+        if source == 1:
+            for word in _content_words(description):
+                found.setdefault(word, Interest(word, "strength"))
+    if any(source == 2 for source, *_ in rows):
         found.setdefault("volunteer", Interest("volunteer", "offer"))
     return [i for i in found.values() if i.word not in names][:MAX_INTERESTS]
+
+
+def _entries(queryset, source: int, text_field: str | None):
+    """Rows of (source, id, text, recorded at) for interests_for's one query."""
+    text = F(text_field) if text_field else Value("", output_field=TextField())
+    return (
+        queryset.order_by()
+        .annotate(source=Value(source, output_field=IntegerField()), words=text)
+        .values_list("source", "pk", "words", "recorded_at")
+    )
 
 
 def _content_words(text: str) -> list[str]:

@@ -58,3 +58,55 @@ def test_interests_keep_the_order_they_were_typed_in(practitioner, tom):
     typed = ["space", "astronomy", "science", "zoology"]
     strengths.add_aspiration(tom, by=practitioner, text="", term="long", interests=typed)
     assert [i.word for i in matching.interests_for(tom)][:4] == typed
+
+
+def test_interests_come_from_aspirations_then_interests_then_offers(practitioner, tom):
+    import datetime
+
+    from goodlife.people import timeline
+    from goodlife.strengths.models import Aspiration
+
+    later = strengths.add_aspiration(
+        tom, by=practitioner, text="Sing in a choir", term="short", interests=["music"]
+    )
+    first = strengths.add_aspiration(
+        tom, by=practitioner, text="Grow vegetables", term="long", interests=["gardening"]
+    )
+    # Recorded earlier, so named first, whatever order the rows were made in.
+    Aspiration.objects.filter(pk=first.pk).update(
+        recorded_at=later.recorded_at - datetime.timedelta(days=1)
+    )
+    timeline.refresh(Aspiration.objects.get(pk=first.pk))
+    gone = strengths.add_aspiration(tom, by=practitioner, text="Learn to sail", term="short")
+    strengths.retire(gone, by=practitioner, reason="Tom changed his mind")
+    strengths.add_strength(
+        tom,
+        by=practitioner,
+        description="Loves chess puzzles",
+        kind="interests",
+        identified_by="person",
+        identified_on=datetime.date.today(),  # noqa: DTZ011
+    )
+    strengths.add_strength(
+        tom,
+        by=practitioner,
+        description="Strong swimmer",
+        kind="skills",
+        identified_by="person",
+        identified_on=datetime.date.today(),  # noqa: DTZ011
+    )
+    strengths.add_offer(tom, by=practitioner, what="Can mend bikes")
+
+    found = [(i.word, i.source) for i in matching.interests_for(tom)]
+    assert found == [
+        ("gardening", "aspiration"),
+        ("grow", "aspiration"),
+        ("vegetables", "aspiration"),
+        ("music", "aspiration"),
+        ("sing", "aspiration"),
+        ("choir", "aspiration"),
+        ("loves", "strength"),
+        ("chess", "strength"),
+        ("puzzles", "strength"),
+        ("volunteer", "offer"),
+    ]
