@@ -198,7 +198,8 @@ def suggestions(request, person):
             "suggestions": matching.suggest(person, interests=interests),
             "interests": interests,
             "need_form": need_form,
-            "noted": person.noted_suggestions.select_related("service", "noted_by")[:10],
+            # Read now, inside the request's transaction, not as the page is drawn.
+            "noted": list(person.noted_suggestions.select_related("service", "noted_by")[:10]),
         },
     )
 
