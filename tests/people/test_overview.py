@@ -51,7 +51,9 @@ def test_records_are_addressed_by_uuid_not_sequence(as_practitioner, tom):
 
 @pytest.mark.parametrize("role", ["provider", "commissioner"])
 def test_providers_and_commissioners_cannot_open_records(db, tom, role):
-    client = client_for(UserFactory(role=role, teams=[tom.team]))
+    # A fixed name: a generated one can contain "Tom" ("Morris-Tomlinson") and show in
+    # the header.
+    client = client_for(UserFactory(role=role, teams=[tom.team], full_name="Pat Lee"))
     for url in (f"/people/{tom.pk}/", f"/people/{tom.pk}/edit/", f"/people/{tom.pk}/break-glass/"):
         response = client.get(url)
         assert response.status_code == 403
