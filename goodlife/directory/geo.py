@@ -26,6 +26,18 @@ def nearest_miles(origin, points) -> float | None:
     return round(min(miles_between(origin, p) for p in points), 1)
 
 
+def nearest_by_key(origin, rows) -> dict:
+    """From rows of (key, latitude, longitude) — a key once per place — the miles from the
+    origin to each key's nearest place; keys with no coordinates are left out."""
+    if origin is None:
+        return {}
+    points: dict = {}
+    for key, lat, lon in rows:
+        if lat is not None and lon is not None:
+            points.setdefault(key, []).append((lat, lon))
+    return {key: nearest_miles(origin, found) for key, found in points.items()}
+
+
 def candidates(text: str) -> list[str]:
     """Names to look a place up by: the full postcode, its outward code, or the place name."""
     cleaned = " ".join(text.upper().split())

@@ -235,15 +235,11 @@ def suggest(person, limit: int = 10, interests: list[Interest] | None = None) ->
     # the services that make the list.
     keys = {uuid.UUID(key) for *_, best in searched for key in best}
     # Name, cost and the coordinates of each place, in one query (a row per place).
-    facts, points = {}, {}
-    for pk, name, is_free, lat, lon in Service.objects.filter(
-        pk__in=keys, status=Status.ACTIVE
-    ).values_list("pk", "name", "is_free", "locations__latitude", "locations__longitude"):
-        facts[str(pk)] = (name, is_free)
-        if lat is not None and lon is not None:
-            points.setdefault(str(pk), []).append((lat, lon))
-    miles_of = {key: geo.nearest_miles(origin, found) for key, found in points.items()}
-    miles_of = {key: miles for key, miles in miles_of.items() if miles is not None}
+    rows = Service.objects.filter(pk__in=keys, status=Status.ACTIVE).values_list(
+        "pk", "name", "is_free", "locations__latitude", "locations__longitude"
+    )
+    facts = {str(pk): (name, is_free) for pk, name, is_free, _, _ in rows}
+    miles_of = geo.nearest_by_key(origin, ((str(pk), lat, lon) for pk, _, _, lat, lon in rows))
     weighed: dict[str, list] = {}  # key -> [score, interest's place, interest, words]
     for rank, (interest, words, ranks, best) in enumerate(searched):
         for key in best:

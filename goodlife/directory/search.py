@@ -210,14 +210,12 @@ def miles_from(origin, service_ids) -> dict:
     by service id, read from the coordinates alone (no services loaded)."""
     if origin is None or not service_ids:
         return {}
-    points: dict = {}
-    for service_id, lat, lon in Service.locations.through.objects.filter(
+    rows = Service.locations.through.objects.filter(
         service_id__in=list(service_ids),
         location__latitude__isnull=False,
         location__longitude__isnull=False,
-    ).values_list("service_id", "location__latitude", "location__longitude"):
-        points.setdefault(service_id, []).append((lat, lon))
-    return {pk: geo.nearest_miles(origin, found) for pk, found in points.items()}
+    ).values_list("service_id", "location__latitude", "location__longitude")
+    return geo.nearest_by_key(origin, rows)
 
 
 MAX_CANDIDATES = 20_000

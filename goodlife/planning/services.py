@@ -481,8 +481,7 @@ def team_reviews(team_ids, *, today, page=None) -> dict:
     )
     return {
         "agreed": agreed.count(),
-        "due": due,
-        "due_count": counted["due"],
+        "due": due,  # a page; due.paginator.count is how many are due in all
         "overdue": counted["overdue"],
         "reviews": year.count(),
         "reviews_stopping": stopped.values("review").distinct().count(),
