@@ -4,6 +4,11 @@ After a draft is saved, or when "Check the wording" is pressed (no JavaScript ne
 each text box shows its findings beneath it; with JavaScript they follow typing. Pressing
 "Check the wording" or "Keep my wording" never saves and never loses what was typed: the
 form is shown again as it was.
+
+Enter in a one-line box (a date, a place) presses the form's first submit button, which
+would otherwise be a finding's "Keep my wording" (keeping a wording nobody chose) or
+"Check the wording". So the first coached box is preceded by a hidden copy of the form's
+main button, and Enter does what that button does.
 """
 
 from django import forms
@@ -23,6 +28,9 @@ class CoachedForm:
     language_contexts: dict[str, str] = {}
     # Forms with drafts show findings after "Save draft" instead.
     coach_check_button = True
+    # The button Enter presses, as (name, value) of one of the form's visible buttons;
+    # ("", "") for an unnamed one, the usual "Save".
+    default_submit: tuple[str, str] = ("", "")
 
     def _coach_scope(self, name: str) -> str:
         request = current_request()
@@ -52,6 +60,11 @@ class CoachedForm:
         # One "Check the wording" button, after the form's last text box.
         last = [n for n, f in self.fields.items() if isinstance(f.widget, forms.Textarea)][-1]
         coaching.check_button = self.coach_check_button and bound_field.name == last
+        # Fields are coached in the order the page shows them: the first one shown gets
+        # the hidden default button, ahead of every coach button in the form.
+        if not getattr(self, "_default_submit_shown", False):
+            self._default_submit_shown = True
+            coaching.enter_presses = self.default_submit
         return coaching
 
     @property

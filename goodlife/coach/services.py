@@ -21,6 +21,9 @@ class Coaching:
     balance: language.Balance | None
     checked: bool  # whether there was text to check
     check_button: bool = False  # show "Check the wording" after this box
+    # Before the form's first coached box: the button that Enter in a one-line box presses
+    # (see CoachedForm.default_submit); None where none is needed.
+    enter_presses: tuple[str, str] | None = None
 
     @property
     def count(self) -> int:

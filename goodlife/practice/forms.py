@@ -110,6 +110,7 @@ class RecordForm(CoachedForm, forms.Form):
     """A conversation record. Drafts may be incomplete; finishing needs the essentials."""
 
     coach_check_button = False  # "Save draft" shows the coach's findings
+    default_submit = ("save_draft", "1")  # Enter saves a draft; finishing is a choice
 
     step = forms.ChoiceField(
         label="Which step is this?",
@@ -181,6 +182,7 @@ class RecordForm(CoachedForm, forms.Form):
 
 
 class AmendForm(RecordForm):
+    default_submit = ("", "")  # "Save amendment", the page's only button
     amendment_reason = forms.CharField(
         label="Why are you amending this record?",
         help_text="For example, corrected the date, or added what Tom's sister told us later",
