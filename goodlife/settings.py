@@ -4,6 +4,7 @@ Development defaults are safe to run on a laptop; anything that would be unsafe 
 production (DEBUG, a known SECRET_KEY) must be asked for explicitly.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -75,6 +76,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.forms",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -92,6 +94,8 @@ MIDDLEWARE = [
     "goodlife.audit.middleware.AuditContextMiddleware",
     "goodlife.coach.middleware.CoachRequestMiddleware",
     "goodlife.ui.middleware.SecurityHeadersMiddleware",
+    # Last, as django-axes asks: it answers a paused sign-in (see SIGN_IN_ATTEMPTS).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "goodlife.urls"
@@ -148,6 +152,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses a paused sign-in before the password
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "accounts:sign-in"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:sign-in"
@@ -208,6 +216,22 @@ if not DEBUG:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", "True")
 
+# Password guessing: after SIGN_IN_ATTEMPTS wrong passwords for one email address from
+# one client address, sign-in for that pair pauses for SIGN_IN_PAUSE_MINUTES (each
+# further attempt starts the pause again). Throttled, not locked: a worker is never locked
+# out by someone typing their address elsewhere, and a signed-in administrator can lift a
+# pause early ("Access attempts" in the administration pages). The NCSC's password
+# guidance suggests about 10 attempts.
+AXES_FAILURE_LIMIT = envint("SIGN_IN_ATTEMPTS", 10)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=envint("SIGN_IN_PAUSE_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_CALLABLE = "goodlife.accounts.throttle.email_of"
+AXES_CLIENT_IP_CALLABLE = "goodlife.audit.middleware.client_ip"
+AXES_LOCKOUT_CALLABLE = "goodlife.accounts.throttle.paused"
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True  # sign-ins are in Goodlife's own audit trail
+AXES_VERBOSE = False
+
 # Break-glass: how long emergency access to a record outside one's teams lasts.
 GOODLIFE_BREAK_GLASS_MINUTES = envint("GOODLIFE_BREAK_GLASS_MINUTES", 60)
 # How many reverse proxies sit in front of the app: the audit trail records the client
@@ -223,4 +247,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.getenv("LOG_LEVEL", "INFO")},
+    # django-axes logs every failed sign-in at INFO; they are in the audit trail already.
+    # A pause itself is logged at WARNING.
+    "loggers": {"axes": {"level": "WARNING"}},
 }

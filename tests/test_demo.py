@@ -3,6 +3,7 @@ import io
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
+from django.test import RequestFactory
 
 from goodlife.accounts.models import Role, User
 from goodlife.people.demo import person_id
@@ -52,7 +53,10 @@ def test_the_password_comes_from_the_environment(db, monkeypatch, capsys):
     monkeypatch.setenv("GOODLIFE_DEMO_PASSWORD", "a-council-chosen-password")
     call_command("demo")
     assert "a-council-chosen-password" in capsys.readouterr().out
-    assert authenticate(username="practitioner@example.org", password="a-council-chosen-password")
+    request = RequestFactory().post("/accounts/sign-in/")
+    assert authenticate(
+        request, username="practitioner@example.org", password="a-council-chosen-password"
+    )
 
 
 def test_it_prints_the_sign_ins(db, capsys):

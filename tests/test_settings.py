@@ -78,3 +78,12 @@ def test_postgresql_prepares_repeated_queries_unless_told_not_to():
     assert "'prepare_threshold': 1}" in database_options(**pg, DATABASE_PREPARE_THRESHOLD="1")
     assert database_options(**pg, DATABASE_PREPARED_STATEMENTS="False") == "{}"
     assert "server_side_binding" not in database_options()  # SQLite
+
+
+def test_sign_in_attempts_and_pause_come_from_the_environment():
+    code = "from django.conf import settings as s; print(s.AXES_FAILURE_LIMIT, s.AXES_COOLOFF_TIME)"
+    result = run("shell", "-c", code, **PRODUCTION)
+    assert result.stdout.strip().splitlines()[-1] == "10 0:15:00", result.stderr
+    changed = {"SIGN_IN_ATTEMPTS": "5", "SIGN_IN_PAUSE_MINUTES": "60"}
+    result = run("shell", "-c", code, **PRODUCTION, **changed)
+    assert result.stdout.strip().splitlines()[-1] == "5 1:00:00", result.stderr

@@ -5,3 +5,6 @@ class AccountsConfig(AppConfig):
     name = "goodlife.accounts"
     label = "accounts"
     verbose_name = "Accounts and teams"
+
+    def ready(self):
+        from goodlife.accounts import throttle  # noqa: F401 - audits a paused sign-in

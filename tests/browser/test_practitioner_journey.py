@@ -134,3 +134,28 @@ def test_typed_work_survives_an_expired_session(demo, visit):
     v.check("person-edit-restored")
     v.page.get_by_role("button", name="Save changes").click()
     expect(v.page.get_by_text("Long words typed over lunch about Mars")).to_be_visible()
+
+
+def test_ten_wrong_passwords_pause_sign_in_and_say_until_when(demo, visit):
+    v = visit()
+    for n in range(10):
+        v.goto("/accounts/sign-in/")
+        v.page.get_by_label("Email address").fill("practitioner@example.org")
+        v.page.get_by_label("Password").fill(f"not-the-password-{n}")
+        v.page.get_by_role("button", name="Sign in").click()
+    alert = v.page.get_by_role("alert")
+    expect(alert).to_contain_text("Sign-in is paused for this email address")
+    expect(alert).to_contain_text("try again after")
+    expect(v.page.get_by_label("Email address")).to_have_value("practitioner@example.org")
+    # Chromium logs any 4xx page as a failed load: here it is the answer expected.
+    assert v.errors == [
+        "Failed to load resource: the server responded with a status of 429 (Too Many Requests)"
+    ]
+    v.errors.clear()
+    v.check("sign-in-paused")
+    # The right password waits too; a colleague signing in from the same place does not.
+    v.sign_in("practitioner@example.org")
+    expect(v.page.get_by_role("alert")).to_contain_text("Sign-in is paused")
+    other = visit()
+    other.sign_in("practitioner2@example.org")
+    expect(other.page.get_by_role("link", name="My caseload")).to_be_visible()
