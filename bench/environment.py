@@ -14,6 +14,15 @@ import django
 django.setup()
 
 
+def sign_in(client, worker, password) -> bool:
+    """Sign a test client in as a worker with their password, as the sign-in page would:
+    through a request, which the sign-in throttle (django-axes) needs to count against."""
+    from django.test import RequestFactory
+
+    request = RequestFactory().post("/accounts/sign-in/")
+    return client.login(request=request, username=worker.email, password=password)
+
+
 def forget_writes(people, since) -> None:
     """Delete the conversation records and WELL12s added for these people since then
     (their timeline entries go with them)."""

@@ -19,7 +19,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-import bench.environment  # noqa: F401 - sets Django up
+from bench.environment import sign_in  # sets Django up
 from goodlife.practice.models import Episode
 from goodlife.scale.generator import PASSWORD
 
@@ -38,7 +38,7 @@ def main() -> int:
     )
     person, worker = episode.person, episode.person.allocated_worker
     client = Client()
-    client.login(username=worker.email, password=PASSWORD)
+    sign_in(client, worker, PASSWORD)
     p = f"/people/{person.pk}/"
     pages = {
         "my work": "/my-work/",

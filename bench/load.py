@@ -42,7 +42,7 @@ from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from bench import store  # noqa: E402
-from bench.environment import forget_writes  # noqa: E402 - sets Django up
+from bench.environment import forget_writes, sign_in  # noqa: E402 - sets Django up
 from goodlife.accounts.models import User  # noqa: E402
 from goodlife.practice.models import Episode  # noqa: E402
 from goodlife.scale.generator import PASSWORD  # noqa: E402
@@ -63,7 +63,7 @@ class VirtualUser:
 
     def __init__(self, worker, people, rng):
         client = Client()
-        if not client.login(username=worker.email, password=PASSWORD):
+        if not sign_in(client, worker, PASSWORD):
             raise SystemExit(f"Cannot sign in as {worker.email}")
         self.csrf = secrets.token_hex(16)  # 32 characters: an unmasked CSRF secret
         self.cookie = f"sessionid={client.cookies['sessionid'].value}; csrftoken={self.csrf}"

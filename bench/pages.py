@@ -26,7 +26,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from bench import store
-from bench.environment import forget_writes
+from bench.environment import forget_writes, sign_in
 from goodlife.planning.models import Review
 from goodlife.practice.models import ConversationRecord, Episode
 from goodlife.scale.generator import PASSWORD
@@ -90,7 +90,7 @@ def main() -> int:
     ).select_related("person__allocated_worker")[0]
     person, worker = episode.person, episode.person.allocated_worker
     client = Client()
-    if not client.login(username=worker.email, password=PASSWORD):
+    if not sign_in(client, worker, PASSWORD):
         print(f"Cannot sign in as {worker.email}", file=sys.stderr)
         return 2
     get = lambda url: lambda: client.get(url, secure=True)  # noqa: E731
