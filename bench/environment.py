@@ -16,11 +16,17 @@ django.setup()
 
 def sign_in(client, worker, password) -> bool:
     """Sign a test client in as a worker with their password, as the sign-in page would:
-    through a request, which the sign-in throttle (django-axes) needs to count against."""
+        through a request, which the sign-in throttle (django-axes) needs to count against, and
+    with the second factor given, so every page pays for its check as in production."""
     from django.test import RequestFactory
 
     request = RequestFactory().post("/accounts/sign-in/")
-    return client.login(request=request, username=worker.email, password=password)
+    if not client.login(request=request, username=worker.email, password=password):
+        return False
+    from goodlife.accounts.two_factor import mark_code_given
+
+    mark_code_given(client, worker)  # and has given an app's code, as in production
+    return True
 
 
 def forget_writes(people, since) -> None:

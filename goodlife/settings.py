@@ -77,6 +77,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.forms",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -87,8 +90,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "goodlife.accounts.typed_work.KeepTypedWorkMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "goodlife.accounts.two_factor.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "goodlife.audit.middleware.AuditContextMiddleware",
@@ -231,6 +236,12 @@ AXES_LOCKOUT_CALLABLE = "goodlife.accounts.throttle.paused"
 AXES_RESET_ON_SUCCESS = True
 AXES_DISABLE_ACCESS_LOG = True  # sign-ins are in Goodlife's own audit trail
 AXES_VERBOSE = False
+
+# Two-factor sign-in (goodlife/accounts/two_factor.py): after the password, a code from
+# an authenticator app. On unless DEBUG: a laptop demo (make run) signs in with the
+# printed password alone.
+GOODLIFE_TWO_FACTOR = envbool("GOODLIFE_TWO_FACTOR", "False" if DEBUG else "True")
+OTP_TOTP_ISSUER = "Goodlife"  # how the app names the account: "Goodlife: priya@…"
 
 # Break-glass: how long emergency access to a record outside one's teams lasts.
 GOODLIFE_BREAK_GLASS_MINUTES = envint("GOODLIFE_BREAK_GLASS_MINUTES", 60)

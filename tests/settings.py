@@ -24,3 +24,8 @@ STORAGES = {
 }
 # Fast hashing in tests; argon2 itself is checked by tests/accounts/test_sign_in.py.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# Two-factor sign-in is tested where it is the subject (tests/accounts/test_two_factor.py,
+# and the browser journey), switched on there with the settings fixture; elsewhere a
+# password signs in, as in the laptop demo.
+GOODLIFE_TWO_FACTOR = False

@@ -45,6 +45,12 @@ ADMINISTRATOR_PERMISSIONS = frozenset(
         # Paused sign-ins (goodlife/accounts/throttle.py): seen, and lifted by deleting.
         "axes.view_accessattempt",
         "axes.delete_accessattempt",
+        # Two-factor devices (goodlife/accounts/two_factor.py): deleting one resets a lost
+        # phone; the worker sets up again at their next sign-in.
+        "otp_totp.view_totpdevice",
+        "otp_totp.delete_totpdevice",
+        "otp_static.view_staticdevice",
+        "otp_static.delete_staticdevice",
         "directory.view_synonym",
         "directory.add_synonym",
         "directory.change_synonym",

@@ -81,3 +81,32 @@ def test_a_visitor_who_never_signed_in_is_just_sent_to_sign_in(db, tom):
     user = UserFactory(teams=[tom.team])
     sign_in(client, user, f"/people/{tom.pk}/edit/")
     assert "Anything" not in client.get(f"/people/{tom.pk}/edit/").content.decode()
+
+
+def test_typed_work_waits_through_the_two_factor_code(settings, practitioner, tom):
+    import time
+
+    from django_otp.oath import TOTP
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    settings.GOODLIFE_TWO_FACTOR = True
+    device = TOTPDevice.objects.create(user=practitioner, name="app", confirmed=True)
+    client = Client()
+    edit = f"/people/{tom.pk}/edit/"
+    sign_in(client, practitioner, edit)
+    client.post("/accounts/two-factor/", {"code": f"{TOTP(device.bin_key).token():06d}"})
+    client.get(edit)
+    expire_sessions()
+
+    typed = form_of(tom, what_matters="Typed for an hour: Tom wants to see a rocket launch")
+    assert client.post(edit, typed).url.startswith("/accounts/sign-in/")
+    assert sign_in(client, practitioner, edit).url == edit
+    code_page = client.get(edit).url
+    assert code_page.startswith("/accounts/two-factor/")
+    later = TOTP(device.bin_key)
+    later.time = time.time() + 30  # the next code: each works once
+    response = client.post(code_page, {"code": f"{later.token():06d}", "next": edit})
+    assert response.url == edit
+    assert (
+        "Typed for an hour: Tom wants to see a rocket launch" in client.get(edit).content.decode()
+    )

@@ -1,5 +1,8 @@
 """A practitioner signs in, finds Tom, opens his record and edits it, as a person would."""
 
+from base64 import b32decode
+
+from django_otp.oath import TOTP
 from playwright.sync_api import expect
 
 from goodlife.audit.models import Action, AuditEvent
@@ -159,3 +162,40 @@ def test_ten_wrong_passwords_pause_sign_in_and_say_until_when(demo, visit):
     other = visit()
     other.sign_in("practitioner2@example.org")
     expect(other.page.get_by_role("link", name="My caseload")).to_be_visible()
+
+
+def test_two_factor_sign_in_set_up_then_a_code(demo, visit, settings):
+    settings.GOODLIFE_TWO_FACTOR = True
+    v = visit()
+    v.sign_in("practitioner@example.org")
+    expect(v.page.get_by_role("heading", level=1)).to_have_text("Set up two-factor sign-in")
+    expect(v.page.get_by_role("link", name="My caseload")).to_have_count(0)
+    v.check("two-factor-set-up")
+    v.page.get_by_role("button", name="Continue").click()
+    expect(v.page.get_by_role("alert")).to_contain_text(
+        "Enter the code from your authenticator app"
+    )
+    v.check("two-factor-set-up-errors")
+    # The key as a person would type it into their app, from the page.
+    key = b32decode(v.page.locator("#key").inner_text().replace(" ", ""))
+    v.page.get_by_label("Code").fill(f"{TOTP(key).token():06d}")
+    v.page.get_by_role("button", name="Continue").click()
+    expect(v.page.get_by_role("heading", level=1)).to_have_text("Two-factor sign-in is set up")
+    expect(v.page.locator(".app-backup-codes li")).to_have_count(10)
+    backup = v.page.locator(".app-backup-codes code").first.inner_text()
+    v.check("two-factor-backup-codes")
+    v.page.get_by_role("link", name="Continue to Goodlife").click()
+    expect(v.page.get_by_role("link", name="My caseload")).to_be_visible()
+
+    # Next time: the password, then a code (here a backup code: the phone is at home).
+    v.page.get_by_role("button", name="Sign out").click()
+    v.sign_in("practitioner@example.org")
+    expect(v.page.get_by_role("heading", level=1)).to_have_text("Enter your sign-in code")
+    v.page.get_by_label("Code").fill("999999")
+    v.page.get_by_role("button", name="Continue").click()
+    expect(v.page.get_by_role("alert")).to_contain_text("That code is not right")
+    v.check("two-factor-code-errors")
+    v.page.wait_for_timeout(1100)  # wrong codes slow down: one second after the first
+    v.page.get_by_label("Code").fill(backup)
+    v.page.get_by_role("button", name="Continue").click()
+    expect(v.page.get_by_role("link", name="My caseload")).to_be_visible()
