@@ -87,3 +87,12 @@ def test_sign_in_attempts_and_pause_come_from_the_environment():
     changed = {"SIGN_IN_ATTEMPTS": "5", "SIGN_IN_PAUSE_MINUTES": "60"}
     result = run("shell", "-c", code, **PRODUCTION, **changed)
     assert result.stdout.strip().splitlines()[-1] == "5 1:00:00", result.stderr
+
+
+def test_two_factor_sign_in_is_on_unless_debug():
+    code = "from django.conf import settings as s; print(s.GOODLIFE_TWO_FACTOR)"
+    assert run("shell", "-c", code, **PRODUCTION).stdout.strip().splitlines()[-1] == "True"
+    laptop = run("shell", "-c", code, **PRODUCTION, DEBUG="True")
+    assert laptop.stdout.strip().splitlines()[-1] == "False", laptop.stderr
+    asked = run("shell", "-c", code, **PRODUCTION, DEBUG="True", GOODLIFE_TWO_FACTOR="True")
+    assert asked.stdout.strip().splitlines()[-1] == "True", asked.stderr

@@ -37,7 +37,9 @@ class GovukBoundField(BoundField):
         attrs = super().build_widget_attrs(attrs, widget)
         base = _base_class(widget)
         if base:
-            classes = [base, *attrs.get("class", "").split()]
+            # The widget's own classes (a width, say) too: the attrs built here replace them.
+            own = widget.attrs.get("class", "").split()
+            classes = [base, *own, *attrs.get("class", "").split()]
             if self.errors:
                 classes.append(f"{base}--error")
             attrs["class"] = " ".join(dict.fromkeys(c for c in classes if c))
