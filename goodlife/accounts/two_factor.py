@@ -37,8 +37,17 @@ BACKUP = "Backup codes"
 ALLOWED_BEFORE_CODE = {"accounts:two-factor", "accounts:two-factor-set-up", "accounts:sign-out"}
 
 
-def required() -> bool:
-    return settings.GOODLIFE_TWO_FACTOR
+def owes_code(user) -> bool:
+    """Whether this signed-in user's session must still give a code before anything else."""
+    return (
+        settings.GOODLIFE_TWO_FACTOR
+        and user.is_authenticated
+        and not getattr(user, "is_verified", lambda: False)()
+    )
+
+
+def _has_app(user) -> bool:
+    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
 
 
 class RequireTwoFactorMiddleware:
@@ -51,7 +60,7 @@ class RequireTwoFactorMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if not required() or not request.user.is_authenticated or request.user.is_verified():
+        if not owes_code(request.user):
             return None
         match = request.resolver_match
         if match and match.view_name in ALLOWED_BEFORE_CODE:
@@ -100,15 +109,15 @@ class CodeForm(forms.Form):
         code = "".join(self.cleaned_data["code"].split()).lower()
         if not code.isdigit() and not self.backup_allowed:
             raise forms.ValidationError("Enter the 6 numbers your authenticator app shows")
-        waiting = [d for d in self.devices if not d.verify_is_allowed()[0]]
-        for device in self.devices:
-            if device in waiting:
-                continue
-            if device.verify_token(code):
+        # django-otp slows wrong codes down per device: (allowed, {"locked_until": …}).
+        allowed = [(device, device.verify_is_allowed()) for device in self.devices]
+        for device, (ok, _) in allowed:
+            if ok and device.verify_token(code):
                 self.device = device
                 return code
-        if waiting and len(waiting) == len(self.devices):
-            until = max(d.verify_is_allowed()[1].get("locked_until") for d in waiting)
+        waiting = [data for _, (ok, data) in allowed if not ok]
+        if waiting and len(waiting) == len(allowed):
+            until = max(data["locked_until"] for data in waiting)
             seconds = max(1, int((until - timezone.now()).total_seconds()) + 1)
             raise forms.ValidationError(
                 f"There have been several wrong codes. Wait {seconds} second"
@@ -120,17 +129,18 @@ class CodeForm(forms.Form):
         )
 
 
-def _devices(user, confirmed=True):
-    devices = list(TOTPDevice.objects.filter(user=user, confirmed=confirmed))
-    if confirmed:
-        devices += list(StaticDevice.objects.filter(user=user, confirmed=True))
-    return devices
+def _devices(user):
+    """What can give a sign-in code: the app, and the backup codes."""
+    return [
+        *TOTPDevice.objects.filter(user=user, confirmed=True),
+        *StaticDevice.objects.filter(user=user, confirmed=True),
+    ]
 
 
 @access(SIGNED_IN)
 def two_factor(request):
     """The code after the password; the set-up the first time."""
-    if not TOTPDevice.objects.filter(user=request.user, confirmed=True).exists():
+    if not _has_app(request.user):
         url = reverse("accounts:two-factor-set-up")
         if request.GET.get("next"):
             url += "?" + _next_query(request.GET["next"])
@@ -155,7 +165,7 @@ def two_factor(request):
 @never_cache  # the key and the backup codes stay out of every cache
 def set_up(request):
     """Scan the QR code (or type the key), enter one code, keep the backup codes."""
-    if TOTPDevice.objects.filter(user=request.user, confirmed=True).exists():
+    if _has_app(request.user):
         return redirect(reverse("accounts:two-factor") + "?" + _next_query(_next(request)))
     with transaction.atomic():
         device = (
@@ -213,9 +223,9 @@ def mark_code_given(client, user) -> None:
     and given its code (the pages themselves are tested in tests/accounts)."""
     from django_otp import DEVICE_ID_SESSION_KEY
 
-    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
-    if device is None:
-        device = TOTPDevice.objects.create(user=user, name=APP, confirmed=True)
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or (
+        TOTPDevice.objects.create(user=user, name=APP, confirmed=True)
+    )
     session = client.session
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()

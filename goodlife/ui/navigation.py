@@ -7,8 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from django.conf import settings
 from django.urls import get_script_prefix, get_urlconf, reverse
+
+from goodlife.accounts.two_factor import owes_code
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ def items_for(request) -> list[dict]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return []
-    if settings.GOODLIFE_TWO_FACTOR and not getattr(user, "is_verified", lambda: False)():
+    if owes_code(user):
         return []  # nothing to go to before the sign-in code
     result = []
     for item in _items:

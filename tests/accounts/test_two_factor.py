@@ -10,6 +10,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from goodlife.accounts.two_factor import mark_code_given
 from goodlife.audit.models import Action, AuditEvent
 from tests.factories import UserFactory
 
@@ -154,21 +155,13 @@ def test_an_administrator_can_reset_a_lost_phone(priya):
     admin = UserFactory(role="administrator")
     as_admin = Client()
     as_admin.force_login(admin)
-    from django_otp import DEVICE_ID_SESSION_KEY
-
-    session = as_admin.session
-    session[DEVICE_ID_SESSION_KEY] = _device_for(admin).persistent_id
-    session.save()
+    mark_code_given(as_admin, admin)
     pk = TOTPDevice.objects.get(user=priya).pk
     assert as_admin.get("/admin/otp_totp/totpdevice/").status_code == 200
     response = as_admin.post(f"/admin/otp_totp/totpdevice/{pk}/delete/", {"post": "yes"})
     assert response.status_code == 302
     client = signed_in(priya)
     assert client.get(CODE).url.startswith(SET_UP)
-
-
-def _device_for(user):
-    return TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
 
 
 def test_off_in_a_laptop_demo(priya, settings):

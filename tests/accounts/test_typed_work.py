@@ -1,8 +1,12 @@
 """A form submitted after the session ended is kept, and given back after signing in."""
 
+import time
+
 import pytest
 from django.contrib.sessions.models import Session
 from django.test import Client
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tests.factories import UserFactory
 from tests.people.test_edit import form_of
@@ -84,11 +88,6 @@ def test_a_visitor_who_never_signed_in_is_just_sent_to_sign_in(db, tom):
 
 
 def test_typed_work_waits_through_the_two_factor_code(settings, practitioner, tom):
-    import time
-
-    from django_otp.oath import TOTP
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
     settings.GOODLIFE_TWO_FACTOR = True
     device = TOTPDevice.objects.create(user=practitioner, name="app", confirmed=True)
     client = Client()

@@ -79,22 +79,15 @@ def test_interests_come_from_aspirations_then_interests_then_offers(practitioner
     timeline.refresh(Aspiration.objects.get(pk=first.pk))
     gone = strengths.add_aspiration(tom, by=practitioner, text="Learn to sail", term="short")
     strengths.retire(gone, by=practitioner, reason="Tom changed his mind")
-    strengths.add_strength(
-        tom,
-        by=practitioner,
-        description="Loves chess puzzles",
-        kind="interests",
-        identified_by="person",
-        identified_on=datetime.date.today(),  # noqa: DTZ011
-    )
-    strengths.add_strength(
-        tom,
-        by=practitioner,
-        description="Strong swimmer",
-        kind="skills",
-        identified_by="person",
-        identified_on=datetime.date.today(),  # noqa: DTZ011
-    )
+    for description, kind in [("Loves chess puzzles", "interests"), ("Strong swimmer", "skills")]:
+        strengths.add_strength(
+            tom,
+            by=practitioner,
+            description=description,
+            kind=kind,
+            identified_by="person",
+            identified_on=datetime.date.today(),  # noqa: DTZ011
+        )
     strengths.add_offer(tom, by=practitioner, what="Can mend bikes")
 
     found = [(i.word, i.source) for i in matching.interests_for(tom)]
