@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "goodlife.planning",
     "goodlife.wellbeing",
     "goodlife.coach",
+    "goodlife.governance",
     "goodlife.scale",
     "goodlife.ui",
     "django.contrib.admin",
@@ -97,6 +98,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "goodlife.audit.middleware.AuditContextMiddleware",
+    "goodlife.accounts.privileged.AdminAuditMiddleware",
     "goodlife.coach.middleware.CoachRequestMiddleware",
     "goodlife.ui.middleware.SecurityHeadersMiddleware",
     # Last, as django-axes asks: it answers a paused sign-in (see SIGN_IN_ATTEMPTS).

@@ -17,6 +17,8 @@ class Role(models.TextChoices):
     COMMISSIONER = "commissioner", "Commissioner"
     PROVIDER = "provider", "Provider"
     ADMINISTRATOR = "administrator", "Administrator"
+    # Reads the audit trail (who looked at what, and every privileged act); opens no record.
+    INFORMATION_GOVERNANCE = "information_governance", "Information governance"
 
 
 class Team(models.Model):
@@ -31,7 +33,7 @@ class Team(models.Model):
 
 
 # What the administrator role may do in the Django admin: manage staff accounts and teams,
-# read (never change) the audit trail, and keep matching's synonyms and places up to date.
+# ask for team membership, and keep matching's synonyms and places up to date.
 # Nobody deletes users: they are deactivated.
 ADMINISTRATOR_PERMISSIONS = frozenset(
     {
@@ -41,7 +43,10 @@ ADMINISTRATOR_PERMISSIONS = frozenset(
         "accounts.view_team",
         "accounts.add_team",
         "accounts.change_team",
-        "audit.view_auditevent",
+        # Joining a team is asked for here and accepted by the team's manager
+        # (MembershipRequest): an administrator never gives record access alone.
+        "accounts.view_membershiprequest",
+        "accounts.add_membershiprequest",
         # Paused sign-ins (goodlife/accounts/throttle.py): seen, and lifted by deleting.
         "axes.view_accessattempt",
         "axes.delete_accessattempt",
@@ -149,3 +154,43 @@ class User(AbstractBaseUser, PermissionsMixin):
         if not hasattr(self, "_team_ids"):
             self._team_ids = set(self.teams.values_list("id", flat=True))
         return self._team_ids
+
+
+class MembershipRequest(models.Model):
+    """A request that a member of staff join a team, which a manager of the team decides.
+
+    Team membership is what opens a team's records to a practitioner or manager, so an
+    administrator only asks; the account joins the team when one of its managers accepts.
+    """
+
+    class Decision(models.TextChoices):
+        PENDING = "pending", "Waiting for the team's manager"
+        ACCEPTED = "accepted", "Accepted"
+        DECLINED = "declined", "Declined"
+
+    user = models.ForeignKey(User, on_delete=models.PROTECT, related_name="membership_requests")
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="membership_requests")
+    note = models.CharField("why they should join", max_length=300, blank=True)
+    requested_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    requested_at = models.DateTimeField(default=timezone.now)
+    decision = models.CharField(max_length=10, choices=Decision.choices, default=Decision.PENDING)
+    decided_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_note = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "team"],
+                condition=models.Q(decision="pending"),
+                name="membership_one_pending_per_team",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} → {self.team} ({self.get_decision_display()})"
