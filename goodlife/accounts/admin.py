@@ -92,12 +92,25 @@ class UserAdmin(DjangoUserAdmin):
     ]
     readonly_fields = ["last_login", "date_joined", "teams"]
 
+    def _own(self, request, obj) -> bool:
+        # Nobody raises or keeps their own access: another administrator does it.
+        return obj is not None and obj.pk == request.user.pk
+
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
-        if obj is not None and obj.pk == request.user.pk:
-            # Nobody raises or keeps their own access: another administrator does it.
-            fields += ["role", "is_active", "ask_to_join", "take_out_of"]
+        if self._own(request, obj):
+            fields += ["role", "is_active"]
         return fields
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if not self._own(request, obj):
+            return fieldsets
+        asking = {"ask_to_join", "take_out_of"}
+        return [
+            (name, {**opts, "fields": [f for f in opts["fields"] if f not in asking]})
+            for name, opts in fieldsets
+        ]
 
     def get_inline_instances(self, request, obj=None):
         return super().get_inline_instances(request, obj) if obj is not None else []

@@ -112,6 +112,9 @@ class BreakGlassAccess(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="break_glass")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # The team that held the record when access was granted: its managers review the
+    # grant, even if the person moves team afterwards.
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="+", null=True)
     reason = models.TextField()
     granted_at = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField()
@@ -133,6 +136,46 @@ class BreakGlassAccess(models.Model):
     @property
     def is_active(self) -> bool:
         return self.expires_at > timezone.now()
+
+
+class TeamMove(models.Model):
+    """A request to move a person to another team: asked by a manager of the team that
+    holds the record, decided by a manager of the team that would take it on."""
+
+    class Decision(models.TextChoices):
+        PENDING = "pending", "Waiting for the receiving team's manager"
+        ACCEPTED = "accepted", "Accepted"
+        DECLINED = "declined", "Declined"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="team_moves")
+    from_team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="+")
+    to_team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="+")
+    reason = models.TextField()
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    requested_at = models.DateTimeField(default=timezone.now)
+    decision = models.CharField(max_length=10, choices=Decision.choices, default=Decision.PENDING)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-requested_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person"],
+                condition=models.Q(decision="pending"),
+                name="team_move_one_pending_per_person",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.person_id}: {self.from_team} → {self.to_team} ({self.decision})"
 
 
 class PersonVersion(models.Model):
