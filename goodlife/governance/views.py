@@ -51,6 +51,8 @@ def audit_trail(request):
         events = events.none()
     page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
     shown = list(page.object_list)
+    for event in shown:
+        event.role_label = Role(event.role).label if event.role in Role.values else event.role
     # The read itself, written before the page is drawn, so it is on the trail it shows.
     record(
         Action.AUDIT_READ,

@@ -156,9 +156,7 @@ def test_setting_a_password_is_audited_without_it(as_admin, admin_user, practiti
 
 def test_removing_a_two_factor_device_is_audited(as_admin, admin_user, practitioner):
     device = TOTPDevice.objects.create(user=practitioner, name="Phone", confirmed=True)
-    response = as_admin.post(
-        f"/admin/otp_totp/totpdevice/{device.pk}/delete/", {"post": "yes"}
-    )
+    response = as_admin.post(f"/admin/otp_totp/totpdevice/{device.pk}/delete/", {"post": "yes"})
     assert response.status_code == 302
     event = _account_events(summary__startswith="Removed a two-factor device").get()
     assert event.user == admin_user

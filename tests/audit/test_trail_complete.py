@@ -55,7 +55,9 @@ def test_a_failed_request_leaves_a_row_and_nothing_it_wrote(transactional_db, mo
 
 def test_anonymous_not_found_answers_leave_no_row(client, db):
     # Anyone could fill the trail with them.
-    assert client.get("/openreferral/services/00000000-0000-0000-0000-000000000000").status_code in (
+    assert client.get(
+        "/openreferral/services/00000000-0000-0000-0000-000000000000"
+    ).status_code in (
         404,
         301,
     )

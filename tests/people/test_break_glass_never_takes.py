@@ -59,9 +59,7 @@ def test_the_service_refuses_allocation_through_break_glass(other_practitioner, 
             tom, by=other_practitioner, expected_version=tom.version, allocated_worker=None
         )
     with pytest.raises(ValueError):
-        services.update_person(
-            tom, by=other_practitioner, expected_version=tom.version, team=None
-        )
+        services.update_person(tom, by=other_practitioner, expected_version=tom.version, team=None)
     tom.refresh_from_db()
     assert tom.allocated_worker is not None
 
@@ -85,7 +83,9 @@ def test_grant_stays_with_the_team_that_held_the_record(
     )
     tom.refresh_from_db()
     assert tom.team == river
-    assert "Out-of-hours visit, duty desk" in as_manager.get("/people/break-glass/").content.decode()
+    assert (
+        "Out-of-hours visit, duty desk" in as_manager.get("/people/break-glass/").content.decode()
+    )
     assert (
         "Out-of-hours visit"
         not in client_for(river_manager).get("/people/break-glass/").content.decode()
@@ -111,7 +111,9 @@ def test_a_move_is_asked_by_the_own_manager_and_accepted_by_the_receiving_manage
     waiting = as_river.get("/people/requests/").content.decode()
     assert "Tom has moved to Riverside" in waiting
     version_before = tom.version
-    assert as_river.post(f"/people/moves/{move.pk}/decide/", {"decision": "accept"}).status_code == 302
+    assert (
+        as_river.post(f"/people/moves/{move.pk}/decide/", {"decision": "accept"}).status_code == 302
+    )
     tom.refresh_from_db()
     assert tom.team == river
     assert tom.allocated_worker is None
