@@ -16,6 +16,7 @@ from goodlife.directory.forms import THEMES, SearchForm, ServiceForm, UnmetNeedF
 from goodlife.directory.models import OFFERINGS, Service, Status, UnmetNeed, stale_before
 from goodlife.directory.search import Filters, community_offers, search_page
 from goodlife.people.access import person_view
+from goodlife.ui.versions import edited_version
 
 EDITORS = roles(Role.DIRECTORY_EDITOR, Role.ADMINISTRATOR)
 SEE_GAPS = roles(Role.COMMISSIONER, Role.TEAM_MANAGER, Role.QUALITY_LEAD, Role.ADMINISTRATOR)
@@ -121,11 +122,11 @@ def service_edit(request, service_id):
     data = submitted(request)
     form = ServiceForm(data, initial=_initial(service))
     conflict = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            version = int(data.get("version") or service.version)
-        except ValueError:
-            version = -1
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and (version := edited_version(data, form, current=service.version)) is not None
+    ):
         try:
             services.save_service(
                 service, by=request.user, expected_version=version, **form.values()

@@ -32,7 +32,8 @@ class PersonForm(forms.ModelForm):
         max_length=20,
         widget=forms.TextInput(attrs={"class": "govuk-input--width-10", "autocomplete": "off"}),
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # Read by ui.versions.edited_version, which refuses anything that is not a version.
+    version = forms.CharField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Person

@@ -33,6 +33,7 @@ from goodlife.people.forms import (
 )
 from goodlife.people.models import BreakGlassAccess, Person, Status
 from goodlife.people.panels import panels_for
+from goodlife.ui.versions import edited_version
 
 PAGE_SIZE = 50
 TIMELINE_PAGE = 30
@@ -213,9 +214,12 @@ def edit(request, person):
     conflict = None
     # The form gets its own copy: validating a ModelForm writes typed values onto it.
     form = PersonForm(submitted(request), instance=copy.copy(person), user=request.user)
-    if request.method == "POST" and form.is_valid():
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and (expected := edited_version(form.data, form, current=person.version)) is not None
+    ):
         data = form.cleaned_data
-        expected = data.get("version") or person.version
         changes = {k: data[k] for k in services.EDITABLE_FIELDS if k in data}
         try:
             services.update_person(person, by=request.user, expected_version=expected, **changes)

@@ -31,6 +31,7 @@ from goodlife.planning.models import (
     Task,
 )
 from goodlife.planning.tiers import COUNCIL_FUNDED, ORDER
+from goodlife.ui.versions import edited_version
 from goodlife.wellbeing.domains import DOMAINS_BY_KEY
 
 
@@ -228,12 +229,17 @@ def support_plan(request, person):
             data,
             initial={"contingency": current.contingency, "disengagement": current.disengagement},
         )
-        if request.method == "POST" and context["texts"].is_valid():
+        if (
+            request.method == "POST"
+            and context["texts"].is_valid()
+            and (version := edited_version(data, context["texts"], current=current.version))
+            is not None
+        ):
             try:
                 services.save_plan_texts(
                     current,
                     by=request.user,
-                    expected_version=int(request.POST.get("version", 0)),
+                    expected_version=version,
                     **context["texts"].cleaned_data,
                 )
             except (services.NotAllowed, ValueError) as exc:

@@ -28,6 +28,7 @@ from goodlife.practice.models import (
     HoldingSupport,
 )
 from goodlife.practice.work import my_work_for
+from goodlife.ui.versions import edited_version
 
 
 def _episode(person, episode_id) -> Episode:
@@ -194,12 +195,16 @@ def record_edit(request, person, record_id):
     initial = {name: getattr(record, name) for name in RECORD_FIELDS}
     form = RecordForm(data, finishing=finishing, initial=initial)
     conflict = None
-    if data is not None and form.is_valid():
+    if (
+        data is not None
+        and form.is_valid()
+        and (version := edited_version(data, form, current=record.version)) is not None
+    ):
         try:
             record = services.save_draft(
                 record,
                 by=request.user,
-                expected_version=_version(data, record),
+                expected_version=version,
                 values=form.values(),
                 finish=finishing,
                 autosave=_wants_json(request),
@@ -216,14 +221,6 @@ def record_edit(request, person, record_id):
     elif _wants_json(request):
         return JsonResponse({"saved": False, "errors": form.errors.get_json_data()}, status=400)
     return _record_form(request, person, record.episode, form, record=record, conflict=conflict)
-
-
-def _version(data, record) -> int:
-    """The version the worker's copy was based on (a missing one means the current)."""
-    try:
-        return int(data.get("version") or record.version)
-    except ValueError:
-        return -1
 
 
 def _after_save(request, person, record, *, restored: bool):
@@ -286,14 +283,18 @@ def record_amend(request, person, record_id):
     data = submitted(request)
     form = AmendForm(data, initial=initial)
     conflict = None
-    if request.method == "POST" and form.is_valid():
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and (version := edited_version(data, form, current=record.version)) is not None
+    ):
         try:
             amendment = services.amend_record(
                 record,
                 by=request.user,
                 reason=form.cleaned_data["amendment_reason"],
                 values=form.values(),
-                expected_version=_version(data, record),
+                expected_version=version,
             )
         except services.RecordConflict as exc:
             conflict = exc.current

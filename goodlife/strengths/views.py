@@ -16,6 +16,7 @@ from goodlife.strengths.forms import (
     StrengthForm,
 )
 from goodlife.strengths.models import Aspiration, NetworkMember, Offer, Ring, Strength
+from goodlife.ui.versions import edited_version
 
 RETIRABLE = {"strengths": Strength, "aspirations": Aspiration, "offers": Offer}
 
@@ -217,11 +218,11 @@ def edit_member(request, person, member_id):
     data = submitted(request)
     form = MemberForm(data, initial=initial, person=person, member=member)
     conflict = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            version = int(data.get("version") or member.version)
-        except ValueError:
-            version = -1
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and (version := edited_version(data, form, current=member.version)) is not None
+    ):
         try:
             services.change_member(
                 member, by=request.user, expected_version=version, **form.cleaned_data

@@ -9,6 +9,7 @@ from goodlife.accounts.typed_work import submitted
 from goodlife.audit.models import Action
 from goodlife.audit.services import record as audit
 from goodlife.people.access import may_break_glass, person_view
+from goodlife.ui.versions import edited_version
 from goodlife.wellbeing import charts, progression, services, well12
 from goodlife.wellbeing.forms import Well12AmendForm, Well12Form
 from goodlife.wellbeing.models import ITEM_FIELDS, Well12Response
@@ -99,11 +100,11 @@ def amend(request, person, response_id):
     data = submitted(request)
     form = Well12AmendForm(data, initial=initial)
     conflict = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            version = int(data.get("version") or response.version)
-        except ValueError:
-            version = -1
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and (version := edited_version(data, form, current=response.version)) is not None
+    ):
         try:
             amendment = services.amend_well12(
                 response,
