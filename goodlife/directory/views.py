@@ -16,6 +16,7 @@ from goodlife.directory.forms import THEMES, SearchForm, ServiceForm, UnmetNeedF
 from goodlife.directory.models import OFFERINGS, Service, Status, UnmetNeed, stale_before
 from goodlife.directory.search import Filters, community_offers, search_page
 from goodlife.people.access import person_view
+from goodlife.ui.once import once_only
 from goodlife.ui.versions import edited_version
 
 EDITORS = roles(Role.DIRECTORY_EDITOR, Role.ADMINISTRATOR)
@@ -107,6 +108,7 @@ def _initial(service) -> dict:
 
 
 @access(EDITORS)
+@once_only
 def service_new(request):
     form = ServiceForm(submitted(request))
     if request.method == "POST" and form.is_valid():
@@ -175,6 +177,7 @@ def stale(request):
 
 
 @person_view(summary="Viewed directory suggestions")
+@once_only
 def suggestions(request, person):
     need_form = UnmetNeedForm(
         request.POST if request.POST.get("action") == "unmet" else None,

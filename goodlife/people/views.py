@@ -33,6 +33,7 @@ from goodlife.people.forms import (
 )
 from goodlife.people.models import BreakGlassAccess, Person, Status
 from goodlife.people.panels import panels_for
+from goodlife.ui.once import once_only
 from goodlife.ui.versions import edited_version
 
 PAGE_SIZE = 50
@@ -137,6 +138,7 @@ def search(request):
 
 
 @access(CASEWORK)
+@once_only
 def add(request):
     form = PersonForm(submitted(request), user=request.user)
     confirm = None

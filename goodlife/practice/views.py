@@ -28,6 +28,7 @@ from goodlife.practice.models import (
     HoldingSupport,
 )
 from goodlife.practice.work import my_work_for
+from goodlife.ui.once import once_only
 from goodlife.ui.versions import edited_version
 
 
@@ -42,6 +43,7 @@ def _record(person, record_id) -> ConversationRecord:
 
 
 @person_view(summary="Opened the new episode form")
+@once_only
 def open_episode(request, person):
     form = EpisodeForm(submitted(request), initial={"contact_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
@@ -97,6 +99,7 @@ def _step_status(records) -> dict:
 
 
 @person_view(summary="Opened the change conversation form")
+@once_only
 def move(request, person, episode_id):
     episode = _episode(person, episode_id)
     if not episode.is_open:
@@ -141,17 +144,22 @@ def _wants_json(request) -> bool:
 
 
 def _autosave_response(person, record) -> JsonResponse:
-    return JsonResponse(
+    edit_url = reverse("practice:record-edit", args=[person.pk, record.pk])
+    response = JsonResponse(
         {
             "saved": True,
             "version": record.version,
             "saved_at": timezone.localtime(record.updated_at).strftime("%H:%M:%S"),
-            "edit_url": reverse("practice:record-edit", args=[person.pk, record.pk]),
+            "edit_url": edit_url,
         }
     )
+    # A new record saved in the background: sent again, its form leads to this draft.
+    response.once_result = edit_url
+    return response
 
 
 @person_view(summary="Opened a new conversation record")
+@once_only
 def record_new(request, person, episode_id):
     episode = _episode(person, episode_id)
     if not episode.is_open:
@@ -322,6 +330,7 @@ def record_amend(request, person, record_id):
 
 
 @person_view(summary="Opened the holding support form")
+@once_only
 def holding_new(request, person):
     episode = Episode.objects.filter(person=person, closed_at__isnull=True).first()
     today = timezone.localdate()
@@ -340,6 +349,7 @@ def holding_new(request, person):
 
 
 @person_view(summary="Opened a holding support review")
+@once_only
 def holding_review(request, person, holding_id):
     support = get_object_or_404(HoldingSupport, pk=holding_id, person=person)
     if not support.is_active:

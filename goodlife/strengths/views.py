@@ -16,6 +16,7 @@ from goodlife.strengths.forms import (
     StrengthForm,
 )
 from goodlife.strengths.models import Aspiration, NetworkMember, Offer, Ring, Strength
+from goodlife.ui.once import once_only
 from goodlife.ui.versions import edited_version
 
 RETIRABLE = {"strengths": Strength, "aspirations": Aspiration, "offers": Offer}
@@ -94,6 +95,7 @@ def about_me(request, person):
 
 
 @person_view(summary="Opened the add strength form")
+@once_only
 def add_strength(request, person):
     form = StrengthForm(submitted(request))
     if request.method == "POST" and form.is_valid():
@@ -111,6 +113,7 @@ def add_strength(request, person):
 
 
 @person_view(summary="Opened the add aspiration form")
+@once_only
 def add_aspiration(request, person):
     form = AspirationForm(submitted(request))
     if request.method == "POST" and form.is_valid():
@@ -147,6 +150,7 @@ def aspiration_status(request, person, entry_id):
 
 
 @person_view(summary="Opened the add offer form")
+@once_only
 def add_offer(request, person):
     form = OfferForm(submitted(request))
     if request.method == "POST" and form.is_valid():
@@ -195,6 +199,7 @@ def network_page(request, person):
 
 
 @person_view(summary="Opened the add network member form")
+@once_only
 def add_member(request, person):
     form = MemberForm(submitted(request), person=person)
     if request.method == "POST" and form.is_valid():

@@ -9,6 +9,7 @@ from goodlife.accounts.typed_work import submitted
 from goodlife.audit.models import Action
 from goodlife.audit.services import record as audit
 from goodlife.people.access import may_break_glass, person_view
+from goodlife.ui.once import once_only
 from goodlife.ui.versions import edited_version
 from goodlife.wellbeing import charts, progression, services, well12
 from goodlife.wellbeing.forms import Well12AmendForm, Well12Form
@@ -19,6 +20,7 @@ STAFF_WHO_SEE_RECORDS = Rule("Staff who may open person records", may_break_glas
 
 
 @person_view(summary="Opened the WELL12 form")
+@once_only
 def record(request, person):
     form = Well12Form(
         submitted(request),
