@@ -25,6 +25,7 @@ from goodlife.people.access import (
     visible_people,
 )
 from goodlife.people.forms import (
+    NHS_NUMBER_RECORDED,
     BreakGlassForm,
     BreakGlassReviewForm,
     ConfirmNewPersonForm,
@@ -155,9 +156,13 @@ def add(request):
         confirm = ConfirmNewPersonForm(request.POST if "not_a_duplicate" in request.POST else None)
         if not duplicates or confirm.is_valid():
             fields = {k: v for k, v in data.items() if k != "version"}
-            person = services.create_person(by=request.user, **fields)
-            messages.success(request, f"{person.display_name} has been added.")
-            return redirect("people:overview", person_id=person.pk)
+            try:
+                person = services.create_person(by=request.user, **fields)
+            except services.NhsNumberRecorded:
+                form.add_error("nhs_number", NHS_NUMBER_RECORDED)
+            else:
+                messages.success(request, f"{person.display_name} has been added.")
+                return redirect("people:overview", person_id=person.pk)
         if "not_a_duplicate" not in request.POST:
             confirm = ConfirmNewPersonForm()
     return TemplateResponse(
@@ -225,6 +230,8 @@ def edit(request, person):
         changes = {k: data[k] for k in services.EDITABLE_FIELDS if k in data}
         try:
             services.update_person(person, by=request.user, expected_version=expected, **changes)
+        except services.NhsNumberRecorded:
+            form.add_error("nhs_number", NHS_NUMBER_RECORDED)
         except services.EditConflict as exc:
             person = exc.current
             conflict, merged = _merge(exc.current, exc.base, changes)
