@@ -39,8 +39,8 @@ _NOT_RESENT = {"csrfmiddlewaretoken", FIELD, "password"}
 
 ALREADY_SENT = "This had already been sent, so it was not saved a second time. Here it is."
 NOT_CHECKED = (
-    "Nothing was saved: this form could not be checked as sent only once. It may have been "
-    "open for more than a day."
+    "This form could not be checked as sent only once: it may have been open for more than "
+    "a day, or since someone else signed in on this computer."
 )
 
 
@@ -126,6 +126,6 @@ def _not_checked(request):
     return TemplateResponse(
         request,
         "ui/form_not_sent.html",
-        {"action": request.get_full_path(), "kept": kept, "message": NOT_CHECKED},
-        status=400,
+        # As a form shown again with its errors: the page's title starts "Error:".
+        {"action": request.get_full_path(), "kept": kept, "message": NOT_CHECKED, "errors": True},
     )
