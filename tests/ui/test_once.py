@@ -305,3 +305,25 @@ def test_two_identical_forms_sent_at_the_same_moment_make_one_row(monkeypatch):
     assert Strength.objects.filter(person=tom).count() == 1
     assert sorted(r.status_code for r in responses) == [302, 302]
     assert len({r.url for r in responses}) == 1
+
+
+def test_typed_work_kept_over_a_timeout_is_saved_once(practitioner, tom):
+    from django.contrib.sessions.models import Session
+
+    browser = Client()
+    password = {"username": practitioner.email, "password": "correct horse battery"}
+    browser.post("/accounts/sign-in/", password)
+    url = f"/people/{tom.pk}/strengths/add/"
+    typed = strength_form(description="Typed for an hour", **{once.FIELD: token_from(browser, url)})
+    Session.objects.all().delete()  # the session ends while the worker types
+
+    assert browser.post(url, typed).url.startswith("/accounts/sign-in/")
+    browser.post(f"/accounts/sign-in/?next={url}", {**password, "next": url})
+    page = browser.get(url).content.decode()
+    assert "Typed for an hour" in page and not Strength.objects.exists()
+
+    # The page given back carries a token of its own; saving is the worker's choice, once.
+    resent = {**typed, once.FIELD: TOKEN.search(page).group(1)}
+    first = browser.post(url, resent)
+    assert first.status_code == 302 and browser.post(url, resent).url == first.url
+    assert Strength.objects.get().description == "Typed for an hour"
