@@ -1,16 +1,23 @@
 """A create form is saved once however often it is sent (goodlife.ui.once)."""
 
 import datetime
+import io
 import re
 import threading
 import time
+from collections import deque
+from html.parser import HTMLParser
+from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
 from django.core import signing
+from django.core.management import call_command
 from django.db import connection, connections
 from django.test import Client
+from django.urls import resolve
 from django.utils import timezone
 
+from goodlife.accounts.models import User
 from goodlife.directory.models import UnmetNeed
 from goodlife.people.models import Person
 from goodlife.planning.models import BudgetLine, Idea
@@ -327,3 +334,58 @@ def test_typed_work_kept_over_a_timeout_is_saved_once(practitioner, tom):
     first = browser.post(url, resent)
     assert first.status_code == 302 and browser.post(url, resent).url == first.url
     assert Strength.objects.get().description == "Typed for an hour"
+
+
+class PostForms(HTMLParser):
+    """Each POST form's action and whether it carries a one-time token; and the links."""
+
+    def __init__(self):
+        super().__init__()
+        self.forms, self.links, self._form = [], [], None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "a" and a.get("href"):
+            self.links.append(a["href"])
+        elif tag == "form" and (a.get("method") or "").lower() == "post":
+            self._form = {"action": a.get("action") or "", "token": False}
+            self.forms.append(self._form)
+        elif tag == "input" and self._form is not None and a.get("name") == once.FIELD:
+            self._form["token"] = True
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self._form = None
+
+
+@pytest.mark.django_db
+def test_every_form_that_creates_carries_its_token_on_every_page_of_the_demo():
+    """Read every page the demo's practitioner and directory editor reach: each form that
+    posts to a create view (``once_only``) must carry a token, or it could never be saved."""
+    call_command("demo", stdout=io.StringIO())
+    met = set()
+    for email in ("practitioner@example.org", "directory@example.org"):
+        client = browser_for(User.objects.get(email=email))
+        queue, seen = deque(["/"]), {"/"}
+        while queue and len(seen) <= 250:
+            url = queue.popleft()
+            response = client.get(url, follow=True)
+            if response.status_code != 200 or "text/html" not in response["Content-Type"]:
+                continue
+            page_path = response.request["PATH_INFO"]
+            parser = PostForms()
+            parser.feed(response.content.decode())
+            for form in parser.forms:
+                action = urlsplit(urljoin(page_path, form["action"])).path
+                view = resolve(action).func
+                if getattr(view, "once_only", False):
+                    met.add(resolve(action).url_name)
+                    assert form["token"], f"the form on {page_path} posting to {action}"
+            for href in parser.links:
+                href = urldefrag(href).url
+                followed = href.startswith("/") and not href.startswith(("/accounts/", "/static/"))
+                if followed and href not in seen:
+                    seen.add(href)
+                    queue.append(href)
+    # The crawl met the create forms of every app, so the check above covered them.
+    assert {"add", "add-strength", "add-idea", "record", "episode-new", "service-new"} <= met
