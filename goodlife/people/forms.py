@@ -3,7 +3,8 @@ from django import forms
 from goodlife.accounts.access import CASEWORK_ROLES
 from goodlife.accounts.models import Team, User
 from goodlife.people.identifiers import normalise_nhs_number, normalise_phone, normalise_postcode
-from goodlife.people.models import PERSON_DETAILS, Person, Status
+from goodlife.people.models import NHS_NUMBER_RECORDED, PERSON_DETAILS, Person, Status
+from goodlife.people.services import nhs_number_recorded
 from goodlife.ui.forms import GovukCheckbox, GovukDateField, GovukRadioSelect
 
 
@@ -32,7 +33,8 @@ class PersonForm(forms.ModelForm):
         max_length=20,
         widget=forms.TextInput(attrs={"class": "govuk-input--width-10", "autocomplete": "off"}),
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # Read by ui.versions.edited_version, which refuses anything that is not a version.
+    version = forms.CharField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Person
@@ -133,7 +135,10 @@ class PersonForm(forms.ModelForm):
             raise forms.ValidationError(str(exc)) from None
 
     def clean_nhs_number(self):
-        return self._normalised("nhs_number", normalise_nhs_number)
+        number = self._normalised("nhs_number", normalise_nhs_number)
+        if nhs_number_recorded(number, other_than=self.instance.pk):
+            raise forms.ValidationError(NHS_NUMBER_RECORDED)
+        return number
 
     def clean_postcode(self):
         return self._normalised("postcode", normalise_postcode)

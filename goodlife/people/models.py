@@ -33,6 +33,12 @@ PERSON_DETAILS = (
     "status",
 )
 
+# Says nothing of who it is: the record may be one this worker may not open.
+NHS_NUMBER_RECORDED = (
+    "Someone with this NHS number is already recorded. Search for them by NHS number, or "
+    "ask your team manager if you cannot open their record"
+)
+
 
 class Person(models.Model):
     """Someone Goodlife supports, described first by who they are and what matters to them.
@@ -78,6 +84,16 @@ class Person(models.Model):
                 fields=["allocated_worker", "status", "legal_name"], name="people_worker_status"
             ),
             models.Index(fields=["date_of_birth"], name="people_dob"),
+        ]
+        constraints = [
+            # One record per person: an NHS number, where one is given, is never recorded
+            # twice, even when two workers add the same person at the same moment.
+            models.UniqueConstraint(
+                fields=["nhs_number"],
+                condition=~models.Q(nhs_number=""),
+                name="person_nhs_number_unique",
+                violation_error_message=NHS_NUMBER_RECORDED,
+            )
         ]
 
     def __str__(self):

@@ -5,7 +5,7 @@ import uuid
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.db.models.functions import Lower
 from django.utils import timezone
@@ -111,11 +111,37 @@ def find_duplicates(
     )
 
 
+class NhsNumberRecorded(ValueError):
+    """Someone with this NHS number is already recorded (perhaps in a record the worker
+    may not open, so the message names nobody)."""
+
+
+def nhs_number_recorded(nhs_number: str, *, other_than=None) -> bool:
+    """Whether someone (other than the person ``other_than``) has this NHS number."""
+    if not nhs_number:
+        return False
+    return Person.objects.filter(nhs_number=nhs_number).exclude(pk=other_than).exists()
+
+
+def _saved_once_per_nhs_number(save, nhs_number: str, *, other_than=None):
+    """Run ``save``; when it breaks the one-person-per-NHS-number constraint (two workers
+    adding the same person at the same moment), say so rather than fail."""
+    try:
+        with transaction.atomic():
+            return save()
+    except IntegrityError:
+        if nhs_number_recorded(nhs_number, other_than=other_than):
+            raise NhsNumberRecorded(nhs_number) from None
+        raise
+
+
 @transaction.atomic
 def create_person(*, by, **fields) -> Person:
     person = Person(**fields, updated_by=by)
+    if nhs_number_recorded(person.nhs_number):
+        raise NhsNumberRecorded(person.nhs_number)
     person.full_clean(exclude=["team", "allocated_worker"])
-    person.save()
+    _saved_once_per_nhs_number(person.save, person.nhs_number)
     _save_version(person, by=by)
     record(
         Action.CREATE,
@@ -160,8 +186,14 @@ def update_person(person: Person, *, by, expected_version: int, **changes) -> Pe
                 durable=True,
             )
             raise NotAllowed("Only the person's own team can change who works with them")
-        updated = Person.objects.filter(pk=person.pk, version=expected_version).update(
-            **changed, version=F("version") + 1, updated_at=timezone.now(), updated_by=by
+        if nhs_number_recorded(changed.get("nhs_number", ""), other_than=person.pk):
+            raise NhsNumberRecorded(changed["nhs_number"])
+        updated = _saved_once_per_nhs_number(
+            lambda: Person.objects.filter(pk=person.pk, version=expected_version).update(
+                **changed, version=F("version") + 1, updated_at=timezone.now(), updated_by=by
+            ),
+            changed.get("nhs_number", ""),
+            other_than=person.pk,
         )
         if updated == 1:
             saved = Person.objects.select_related("team", "allocated_worker").get(pk=person.pk)

@@ -27,6 +27,7 @@ from goodlife.people.access import (
     visible_people,
 )
 from goodlife.people.forms import (
+    NHS_NUMBER_RECORDED,
     BreakGlassForm,
     BreakGlassReviewForm,
     ConfirmNewPersonForm,
@@ -37,6 +38,8 @@ from goodlife.people.forms import (
 )
 from goodlife.people.models import BreakGlassAccess, Person, Status, TeamMove
 from goodlife.people.panels import panels_for
+from goodlife.ui.once import once_only
+from goodlife.ui.versions import edited_version
 
 PAGE_SIZE = 50
 TIMELINE_PAGE = 30
@@ -140,6 +143,7 @@ def search(request):
 
 
 @access(CASEWORK)
+@once_only
 def add(request):
     form = PersonForm(submitted(request), user=request.user)
     confirm = None
@@ -156,9 +160,13 @@ def add(request):
         confirm = ConfirmNewPersonForm(request.POST if "not_a_duplicate" in request.POST else None)
         if not duplicates or confirm.is_valid():
             fields = {k: v for k, v in data.items() if k != "version"}
-            person = services.create_person(by=request.user, **fields)
-            messages.success(request, f"{person.display_name} has been added.")
-            return redirect("people:overview", person_id=person.pk)
+            try:
+                person = services.create_person(by=request.user, **fields)
+            except services.NhsNumberRecorded:
+                form.add_error("nhs_number", NHS_NUMBER_RECORDED)
+            else:
+                messages.success(request, f"{person.display_name} has been added.")
+                return redirect("people:overview", person_id=person.pk)
         if "not_a_duplicate" not in request.POST:
             confirm = ConfirmNewPersonForm()
     return TemplateResponse(
@@ -225,14 +233,19 @@ def edit(request, person):
         user=request.user,
         team_decisions=team_decisions,
     )
-    if request.method == "POST" and form.is_valid():
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and (expected := edited_version(form.data, form, current=person.version)) is not None
+    ):
         data = form.cleaned_data
-        expected = data.get("version") or person.version
         changes = {k: data[k] for k in services.EDIT_FIELDS if k in data}
         try:
             services.update_person(person, by=request.user, expected_version=expected, **changes)
         except services.NotAllowed as exc:
             return refuse(request, reason=str(exc), person_id=person.pk)
+        except services.NhsNumberRecorded:
+            form.add_error("nhs_number", NHS_NUMBER_RECORDED)
         except services.EditConflict as exc:
             person = exc.current
             conflict, merged = _merge(exc.current, exc.base, changes)
@@ -302,6 +315,7 @@ def access_log(request, person):
 
 
 @access(CAN_SEARCH)
+@once_only
 def break_glass(request, person_id):
     """Ask for a reason before opening a record outside one's teams. Shows no personal data."""
     person = get_object_or_404(Person.objects.only("id", "team_id"), pk=person_id)
@@ -388,6 +402,7 @@ def recent_activity_panel(request, person):
 
 
 @person_view(summary="Opened moving the record to another team", managers_only=True)
+@once_only
 def move(request, person):
     if not has_relationship(request.user, person):
         return refuse(

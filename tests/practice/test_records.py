@@ -130,6 +130,7 @@ def test_amending_keeps_the_original_and_shows_what_changed(
         {
             **record_form(narrative="Tom goes to the library on Thursdays."),
             "amendment_reason": "Tom corrected the day",
+            "version": record.version,
         },
     )
     assert response.url == f"/people/{tom.pk}/records/{record.pk}/"
