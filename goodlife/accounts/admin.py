@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 
+from goodlife.accounts.enrolment import issue_set_up_codes
 from goodlife.accounts.models import Team, User
 
 
@@ -45,3 +46,4 @@ class UserAdmin(DjangoUserAdmin):
         ),
     ]
     readonly_fields = ["last_login", "date_joined"]
+    actions = [issue_set_up_codes]  # two-factor set-up codes: goodlife/accounts/enrolment.py

@@ -7,4 +7,7 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts and teams"
 
     def ready(self):
-        from goodlife.accounts import throttle  # noqa: F401 - audits a paused sign-in
+        from goodlife.accounts import (
+            sessions,  # noqa: F401 - times each sign-in's session
+            throttle,  # noqa: F401 - audits a paused sign-in
+        )
