@@ -59,18 +59,32 @@ class SignInHandler(AxesDatabaseHandler):
     """django-axes's own handler, which also refuses an address past its own limit."""
 
     def is_locked(self, request, credentials=None) -> bool:
-        return super().is_locked(request, credentials) or (
+        locked = super().is_locked(request, credentials) or (
             address_paused_until(request) is not None
         )
+        # Asked before the password is checked: a refused try checked no password.
+        request.goodlife_sign_in_refused = locked
+        return locked
 
     def user_login_failed(self, sender, credentials, request=None, **kwargs):
-        # A try refused during a pause checked no password: it does not lengthen the pause.
-        refused = getattr(request, "axes_locked_out", False)
+        refused = getattr(request, "goodlife_sign_in_refused", False)
         super().user_login_failed(sender, credentials, request=request, **kwargs)
         address = client_ip(request) if request is not None else None
-        if address and not refused:
+        if not address:
+            return
+        if not refused:  # a try refused during a pause does not lengthen it
             SignInFailure.objects.filter(at__lt=timezone.now() - _window()).delete()
             SignInFailure.objects.create(ip_address=address[:64])
+        if not getattr(request, "axes_locked_out", False) and address_paused_until(request):
+            # As django-axes does for its own count: the middleware answers with `paused`.
+            request.axes_locked_out = True
+            request.axes_credentials = credentials
+            user_locked_out.send(
+                "axes",
+                request=request,
+                username=email_of(request, credentials),
+                ip_address=address,
+            )
 
 
 def paused(request, original_response=None, credentials=None):

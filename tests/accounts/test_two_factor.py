@@ -5,6 +5,7 @@ import time
 from base64 import b32decode
 
 import pytest
+from django.contrib.sessions.models import Session
 from django.test import Client
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice
@@ -176,3 +177,21 @@ def test_off_in_a_laptop_demo(priya, settings):
     settings.GOODLIFE_TWO_FACTOR = False
     client = signed_in(priya)
     assert client.get("/people/").status_code == 200
+
+
+def test_giving_the_code_starts_a_new_session_key(priya):
+    set_up(signed_in(priya))
+    device = AuthenticatorApp.objects.get(user=priya)
+    client = signed_in(priya)
+    after_password = client.cookies["sessionid"].value
+    client.post(CODE, {"code": app_code(device, time.time() + 30)})
+    assert client.cookies["sessionid"].value != after_password
+    assert not Session.objects.filter(session_key=after_password).exists()
+    assert client.get("/people/").status_code == 200
+
+
+def test_the_first_set_up_also_starts_a_new_session_key(priya):
+    client = signed_in(priya)
+    before = client.cookies["sessionid"].value
+    set_up(client)
+    assert client.cookies["sessionid"].value != before

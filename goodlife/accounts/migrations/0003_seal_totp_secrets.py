@@ -11,8 +11,8 @@ def seal(apps, schema_editor):
     devices = apps.get_model("otp_totp", "TOTPDevice")
     for device in devices.objects.all().iterator():
         if not totp_keys.is_sealed(device.key):
-            device.key = totp_keys.seal_hex(device.key, user_id=device.user_id)
-            device.save(update_fields=["key"])
+            sealed = totp_keys.seal_hex(device.key, user_id=device.user_id)
+            devices.objects.filter(pk=device.pk).update(key=sealed)
 
 
 def unseal(apps, schema_editor):
@@ -20,8 +20,8 @@ def unseal(apps, schema_editor):
     for device in devices.objects.all().iterator():
         if totp_keys.is_sealed(device.key):
             secret = totp_keys.open_sealed(device.key, user_id=device.user_id)
-            device.key = binascii.hexlify(secret).decode()
-            device.save(update_fields=["key"])
+            plain = binascii.hexlify(secret).decode()
+            devices.objects.filter(pk=device.pk).update(key=plain)
 
 
 class Migration(migrations.Migration):
