@@ -5,6 +5,8 @@ from base64 import b32decode
 from django_otp.oath import TOTP
 from playwright.sync_api import expect
 
+from goodlife.accounts import enrolment
+from goodlife.accounts.models import User
 from goodlife.audit.models import Action, AuditEvent
 from goodlife.people.demo import person_id
 from goodlife.people.models import Person
@@ -166,8 +168,13 @@ def test_ten_wrong_passwords_pause_sign_in_and_say_until_when(demo, visit):
 
 def test_two_factor_sign_in_set_up_then_a_code(demo, visit, settings):
     settings.GOODLIFE_TWO_FACTOR = True
-    v = visit()
+    worker = User.objects.get(email="practitioner@example.org")
+    set_up_code, _ = enrolment.issue(worker, by=None)  # the administrator's part: see
+    v = visit()  # tests/browser/test_two_factor_enrolment_journey.py
     v.sign_in("practitioner@example.org")
+    expect(v.page.get_by_role("heading", level=1)).to_have_text("Enter your set-up code")
+    v.page.get_by_label("Set-up code").fill(set_up_code)
+    v.page.get_by_role("button", name="Continue").click()
     expect(v.page.get_by_role("heading", level=1)).to_have_text("Set up two-factor sign-in")
     expect(v.page.get_by_role("link", name="My caseload")).to_have_count(0)
     v.check("two-factor-set-up")
