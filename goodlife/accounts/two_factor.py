@@ -5,8 +5,8 @@ With ``GOODLIFE_TWO_FACTOR`` on (the default unless ``DEBUG``), a signed-in memb
 staff whose session has not yet given a code reaches nothing but these pages and "Sign
 out". The first time, they give the one-time set-up code an administrator issued them
 (goodlife/accounts/enrolment.py), set up an app by scanning a QR code (or typing its
-key) and get ten single-use backup codes; after that, each sign-in asks for the app's code or a
-backup code. Wrong codes slow down: 1, 2, 4, 8 … seconds between tries.
+key) and get ten single-use backup codes; after that, each sign-in asks for the app's
+code or a backup code. Wrong codes slow down: 1, 2, 4, 8 … seconds between tries.
 """
 
 import base64
@@ -26,7 +26,7 @@ from django.views.decorators.cache import never_cache
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 
-from goodlife.accounts import enrolment
+from goodlife.accounts import enrolment, totp_keys
 from goodlife.accounts.access import SIGNED_IN, access
 from goodlife.accounts.models import AuthenticatorApp
 from goodlife.audit.models import Action
@@ -137,6 +137,14 @@ class CodeForm(forms.Form):
         )
 
 
+def _readable(device) -> bool:
+    try:
+        device.bin_key  # noqa: B018
+    except totp_keys.SecretUnreadable:
+        return False
+    return True
+
+
 def _code_given(request, device) -> None:
     """The session has given its code: from now on it is a new session (a new key), so a
     key seen before the code (the password step) is worth nothing."""
@@ -190,7 +198,13 @@ def set_up(request):
             .filter(user=request.user, confirmed=False)
             .order_by("pk")
             .first()
-        ) or AuthenticatorApp.objects.create(user=request.user, name=APP, confirmed=False)
+        )
+        if device is not None and not _readable(device):
+            device.delete()  # sealed under a key no longer configured: start afresh
+            device = None
+        device = device or AuthenticatorApp.objects.create(
+            user=request.user, name=APP, confirmed=False
+        )
         form = CodeForm(request.POST or None, devices=[device], backup_allowed=False)
         if request.method == "POST":
             if form.is_valid():

@@ -13,7 +13,7 @@ from django.test import Client
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from goodlife.accounts import totp_keys
+from goodlife.accounts import enrolment, totp_keys
 from goodlife.accounts.models import AuthenticatorApp
 from tests.test_settings import PRODUCTION, run
 
@@ -133,3 +133,17 @@ def test_a_laptop_demo_has_a_development_key():
 def test_a_new_key_can_be_made():
     result = run("new_totp_key", **PRODUCTION)
     assert len(totp_keys.parse_keys(result.stdout.strip())) == 1
+
+
+def test_a_set_up_begun_under_another_key_starts_afresh(settings, practitioner):
+    settings.GOODLIFE_TWO_FACTOR = True
+    client = Client()
+    client.post("/accounts/sign-in/", {"username": practitioner.email, "password": PASSWORD})
+    code, _ = enrolment.issue(practitioner, by=None)
+    client.post("/accounts/two-factor/set-up/", {"code": code})
+    assert "<svg" in client.get("/accounts/two-factor/set-up/").content.decode()
+    first = AuthenticatorApp.objects.get(user=practitioner)
+    settings.GOODLIFE_TOTP_KEYS = totp_keys.parse_keys(OTHER_KEY)
+    page = client.get("/accounts/two-factor/set-up/").content.decode()
+    assert "<svg" in page
+    assert list(AuthenticatorApp.objects.filter(user=practitioner)) != [first]
