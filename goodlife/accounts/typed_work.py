@@ -73,6 +73,8 @@ class KeepTypedWorkMiddleware:
             # Not a session that timed out: nothing is written, not even a session.
             return redirect_to_login(request.get_full_path())
         data = {k: v for k, v in request.POST.lists() if k not in _NOT_KEPT}
+        if not data:  # a button with nothing typed ("Sign out"): nothing to keep or promise
+            return redirect_to_login(request.get_full_path())
         if len(json.dumps(data)) <= MAX_BYTES:
             request.session[SESSION_KEY] = {
                 "path": request.get_full_path(),

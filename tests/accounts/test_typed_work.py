@@ -191,3 +191,11 @@ def test_typed_work_waits_through_the_two_factor_code(settings, practitioner, to
     assert (
         "Typed for an hour: Tom wants to see a rocket launch" in client.get(edit).content.decode()
     )
+
+
+def test_signing_out_after_a_timeout_promises_nothing(browser_of, later, settings):
+    idle_past_the_limit(later, settings)
+    response = browser_of.post("/accounts/sign-out/")
+    assert response.url.startswith("/accounts/sign-in/")
+    assert SESSION_KEY not in browser_of.session
+    assert "What you typed" not in browser_of.get(response.url).content.decode()
