@@ -17,9 +17,11 @@ ROOT = Path(__file__).resolve().parents[1]
 @pytest.fixture
 def production_env(tmp_path):
     excluded = {"DEBUG", "SECRET_KEY", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    excluded.add("GOODLIFE_TOTP_KEY")
     env = {k: v for k, v in os.environ.items() if k not in excluded}
     env.update(
         SECRET_KEY="p" * 60,
+        GOODLIFE_TOTP_KEY="ZGVwbG95LXRlc3QtdG90cC1rZXktMDEyMzQ1Njc4OWE=",
         ALLOWED_HOSTS="127.0.0.1",
         DATABASE_URL=f"sqlite:///{tmp_path / 'deploy.sqlite3'}",
         STATIC_ROOT=str(tmp_path / "static"),

@@ -6,6 +6,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 
 from goodlife.accounts import privileged
+from goodlife.accounts.enrolment import issue_set_up_codes
 from goodlife.accounts.models import MembershipRequest, Team, User
 from goodlife.audit.models import Action
 from goodlife.audit.services import record
@@ -91,6 +92,7 @@ class UserAdmin(DjangoUserAdmin):
         ),
     ]
     readonly_fields = ["last_login", "date_joined", "teams"]
+    actions = [issue_set_up_codes]  # two-factor set-up codes: goodlife/accounts/enrolment.py
 
     def _own(self, request, obj) -> bool:
         # Nobody raises or keeps their own access: another administrator does it.

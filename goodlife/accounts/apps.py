@@ -9,5 +9,6 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from goodlife.accounts import (  # noqa: F401 - signals
             privileged,  # audits every privileged act on an account
+            sessions,  # times each sign-in's session
             throttle,  # audits a paused sign-in
         )

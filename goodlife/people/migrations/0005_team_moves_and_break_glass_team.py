@@ -23,7 +23,7 @@ def grants_keep_their_team(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("accounts", "0002_information_governance_and_membership"),
+        ("accounts", "0004_information_governance_and_membership"),
         ("people", "0004_nhs_number_unique"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
