@@ -58,7 +58,7 @@ HOSTILE = [
     "\x00",
     "a\x00b",
     "\ud800",
-    "x" * 100_001,
+    "x" * 50_001,  # more than any text box takes
     "Zoë 名前 🙂 \u202e",
     "' OR 1=1 --",
     "<script>alert(1)</script>",
@@ -69,7 +69,7 @@ HOSTILE = [
     "%00",
 ]
 # Sent to each field on its own.
-ALONE = ["99999999999999999999", "a\x00b", "x" * 100_001]
+ALONE = ["99999999999999999999", "a\x00b", "x" * 50_001]
 # Names seen in Goodlife's query strings, sent to every page.
 QUERY_NAMES = [
     "page",
@@ -439,15 +439,20 @@ def _with(form: Form, names, value) -> list[tuple[str, str]]:
 
 
 def test_every_hostile_value_in_every_field_of_every_form(crawls):
-    """Each hostile value sent to every field of every form at once, and a few of them to
-    each field alone (the others as the page gave them: a huge day needs a real year to
-    reach the date), as every role."""
+    """Each hostile value sent to every field of every form at once, as every role; and a
+    few of them to each field alone (the others as the page gave them: a huge day needs a
+    real year to reach the date), once for each kind of form."""
     failures = []
+    alone_sent = set()
     for found in crawls.values():
         requests = Requests(found)
         for form in found.forms:
             for value in HOSTILE:
                 requests.send(form, _with(form, form.hostile_names, value))
+            kind = (shape(form.action), tuple(form.hostile_names))
+            if kind in alone_sent:
+                continue
+            alone_sent.add(kind)
             for name, value in itertools.product(form.hostile_names, ALONE):
                 requests.send(form, _with(form, [name], value))
         failures += requests.failures
