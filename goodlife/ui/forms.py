@@ -97,11 +97,75 @@ def limit_text(field) -> None:
     field.validators = [*kept, TextLimitValidator(field.max_length, name), null]
 
 
+# The range of an integer column on SQLite and PostgreSQL alike (PostgreSQL's "integer").
+INTEGER_RANGE = (-(2**31), 2**31 - 1)
+
+
+def _default_message(field, code: str) -> bool:
+    """Whether the field's message for ``code`` is Django's own, not one its form chose."""
+    defaults = {}
+    for cls in reversed(type(field).__mro__):
+        defaults.update(getattr(cls, "default_error_messages", {}))
+    return str(field.error_messages.get(code)) == str(defaults.get(code))
+
+
+def limit_number(field) -> None:
+    """Give a number field a range its database column can hold, and GOV.UK messages
+    ("Weekly cost must be 10,000,000 or less") in place of Django's own."""
+    if not isinstance(field, forms.IntegerField) or getattr(field, "_number_limited", False):
+        return
+    field._number_limited = True
+    name = _error_name(field)
+    whole = not isinstance(field, forms.FloatField | forms.DecimalField)
+    if whole:
+        field.min_value = INTEGER_RANGE[0] if field.min_value is None else field.min_value
+        field.max_value = INTEGER_RANGE[1] if field.max_value is None else field.max_value
+    if _default_message(field, "invalid"):
+        field.error_messages["invalid"] = f"{name} must be a {'whole ' if whole else ''}number"
+    kept = [
+        v
+        for v in field.validators
+        if not isinstance(
+            v,
+            validators.MinValueValidator
+            | validators.MaxValueValidator
+            | validators.DecimalValidator,
+        )
+    ]
+    if field.min_value is not None:
+        kept.append(
+            validators.MinValueValidator(
+                field.min_value, message=f"{name} must be {field.min_value:,} or more"
+            )
+        )
+    if field.max_value is not None:
+        kept.append(
+            validators.MaxValueValidator(
+                field.max_value, message=f"{name} must be {field.max_value:,} or less"
+            )
+        )
+    if isinstance(field, forms.DecimalField) and field.max_digits is not None:
+        digits = validators.DecimalValidator(field.max_digits, field.decimal_places)
+        places = field.decimal_places or 0
+        below = 10 ** (field.max_digits - places)
+        digits.messages = {
+            **digits.messages,
+            "max_digits": f"{name} must be less than {below:,}",
+            "max_whole_digits": f"{name} must be less than {below:,}",
+            "max_decimal_places": f"{name} must have no more than {places} decimal places",
+        }
+        kept.append(digits)
+    field.validators = kept
+
+
 class GovukBoundField(BoundField):
-    """Adds GOV.UK classes to widgets, and the error modifier when the field has errors."""
+    """Adds GOV.UK classes to widgets, and the error modifier when the field has errors.
+    It also gives every text and number field its limits (``limit_text``,
+    ``limit_number``): all forms are bound through here, so none is edited by hand."""
 
     def __init__(self, form, field, name):
         limit_text(field)
+        limit_number(field)
         super().__init__(form, field, name)
 
     def build_widget_attrs(self, attrs, widget=None):

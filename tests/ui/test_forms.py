@@ -131,3 +131,71 @@ def test_a_model_forms_text_field_gets_the_limit_too():
         "name": ["Name must be 120 characters or fewer (it has 121)"],
         "description": ["Description must be 10,000 characters or fewer (it has 10,001)"],
     }
+
+
+# --- Numbers ----------------------------------------------------------------------------
+
+
+class VisitsForm(forms.Form):
+    visits = forms.IntegerField(label="Number of visits", required=False)
+    amount = forms.DecimalField(label="Amount", max_digits=9, decimal_places=2, required=False)
+    hours = forms.FloatField(label="Hours", min_value=0, max_value=168, required=False)
+
+
+@pytest.mark.parametrize(
+    ("typed", "visits", "amount", "hours"),
+    [
+        (
+            "99999999999999999999",
+            "Number of visits must be 2,147,483,647 or less",
+            "Amount must be less than 10,000,000",
+            "Hours must be 168 or less",
+        ),
+        (
+            "-2147483649",
+            "Number of visits must be -2,147,483,648 or more",
+            "Amount must be less than 10,000,000",
+            "Hours must be 0 or more",
+        ),
+        (
+            "1.234",
+            "Number of visits must be a whole number",
+            "Amount must have no more than 2 decimal places",
+            None,
+        ),
+        (
+            "NaN",
+            "Number of visits must be a whole number",
+            "Amount must be a number",
+            "Hours must be a number",
+        ),
+        (
+            "inf",
+            "Number of visits must be a whole number",
+            "Amount must be a number",
+            "Hours must be a number",
+        ),
+        (
+            "1e400",
+            "Number of visits must be a whole number",
+            "Amount must be less than 10,000,000",
+            "Hours must be a number",
+        ),
+    ],
+)
+def test_a_number_out_of_range_for_its_column_gets_a_govuk_message(typed, visits, amount, hours):
+    form = VisitsForm({"visits": typed, "amount": typed, "hours": typed})
+    assert not form.is_valid()
+    assert form.errors.get("visits", [None]) == [visits]
+    assert form.errors.get("amount", [None]) == [amount]
+    assert form.errors.get("hours", [None]) == [hours]
+    assert f'value="{typed}"' in str(form["amount"])
+
+
+def test_a_forms_own_number_message_is_kept():
+    from goodlife.planning.forms import BudgetLineForm
+
+    form = BudgetLineForm({"source": "council", "weekly_amount": "10000000"})
+    assert form.errors["weekly_amount"] == ["The amount must be less than £10,000,000"]
+    form = BudgetLineForm({"source": "council", "weekly_amount": "-1"})
+    assert form.errors["weekly_amount"] == ["The amount cannot be less than £0"]
