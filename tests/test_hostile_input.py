@@ -66,6 +66,7 @@ HOSTILE = [
     " ",
     "",
     "31/02/2020",
+    "²",  # a digit to str.isdigit(), not to int()
     "%00",
 ]
 # Sent to each field on its own.
@@ -155,7 +156,6 @@ class PageParser(HTMLParser):
         self._form: Form | None = None
         self._textarea: Field | None = None
         self._select: Field | None = None
-        self.buttons: list[tuple[str, str]] = []
 
     def handle_starttag(self, tag, attrs):
         a = {k: v or "" for k, v in attrs}
@@ -529,3 +529,12 @@ def test_hypothesis_values_in_forms_as_every_role(crawls):
         assert requests.failures == []
 
     check()
+
+
+def test_a_request_body_over_the_limit_is_refused_with_a_400(crawls, settings):
+    client = Client(raise_request_exception=False)
+    client.force_login(User.objects.get(email=DEMO_USERS[Role.PRACTITIONER]))
+    assert settings.DATA_UPLOAD_MAX_MEMORY_SIZE == 2048 * 1024
+    body = "what_matters=" + "x" * settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    response = client.post("/people/add/", body, content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 400
