@@ -45,32 +45,24 @@ SKIP_PREFIXES = ("/accounts/sign-out", "/admin/", "/static/")
 KEEP_AS_GIVEN = {"csrfmiddlewaretoken", "version", "next"}
 
 HOSTILE = [
-    "99999999999999999999",
-    "2147483648",
-    "9223372036854775808",
+    "99999999999999999999",  # overflows a C long, SQLite's and PostgreSQL's integers
+    "2147483648",  # one past PostgreSQL's integer
     "-1",
-    "-99999999999999999999",
     "0",
     "1e308",
     "NaN",
-    "inf",
     "9" * 400,
-    "\x00",
     "a\x00b",
-    "\ud800",
+    "\ud800",  # a lone surrogate: invalid UTF-8 once sent
     "x" * 50_001,  # more than any text box takes
     "Zoë 名前 🙂 \u202e",
     "' OR 1=1 --",
-    "<script>alert(1)</script>",
-    '"><b>bold</b>',
-    " ",
+    '"><script>alert(1)</script>',
     "",
-    "31/02/2020",
     "²",  # a digit to str.isdigit(), not to int()
-    "%00",
 ]
 # Sent to each field on its own.
-ALONE = ["99999999999999999999", "a\x00b", "x" * 50_001]
+ALONE = ["99999999999999999999", "a\x00b"]
 # Names seen in Goodlife's query strings, sent to every page.
 QUERY_NAMES = [
     "page",
@@ -439,23 +431,25 @@ def _with(form: Form, names, value) -> list[tuple[str, str]]:
 
 
 def test_every_hostile_value_in_every_field_of_every_form(crawls):
-    """Each hostile value sent to every field of every form at once, as every role; and a
-    few of them to each field alone (the others as the page gave them: a huge day needs a
-    real year to reach the date), once for each kind of form."""
+    """Each hostile value sent to every field of every form at once, and a few of them to
+    each field alone (the others as the page gave them: a huge day needs a real year to
+    reach the date). Each kind of form is swept once, as the first role that has it (the
+    Hypothesis test below sends values as every role)."""
     failures = []
-    alone_sent = set()
+    swept = set()
     for found in crawls.values():
         requests = Requests(found)
         for form in found.forms:
+            kind = (shape(form.action), tuple(form.hostile_names))
+            if kind in swept:
+                continue
+            swept.add(kind)
             for value in HOSTILE:
                 requests.send(form, _with(form, form.hostile_names, value))
-            kind = (shape(form.action), tuple(form.hostile_names))
-            if kind in alone_sent:
-                continue
-            alone_sent.add(kind)
             for name, value in itertools.product(form.hostile_names, ALONE):
                 requests.send(form, _with(form, [name], value))
         failures += requests.failures
+    assert len(swept) >= 30
     assert failures == [], "\n".join(failures[:40])
 
 
@@ -467,11 +461,11 @@ def test_hostile_query_strings_on_every_page(crawls):
         pages = {shape(p): p.split("?")[0] for p in found.pages}
         for url in dict.fromkeys([*pages.values(), *every_url(found.pages)]):
             # Each name gets a different hostile value in each of a few requests.
-            for turn in range(3):
+            for turn in range(2):
                 requests.get(
                     url,
                     [
-                        (name, HOSTILE[(i + turn * 7) % len(HOSTILE)])
+                        (name, HOSTILE[(i + turn * 11) % len(HOSTILE)])
                         for i, name in enumerate(QUERY_NAMES)
                     ],
                 )
@@ -503,7 +497,7 @@ def test_hypothesis_values_in_forms_as_every_role(crawls):
     senders = {role: Requests(found) for role, found in crawls.items()}
 
     @settings(
-        max_examples=300,
+        max_examples=250,
         deadline=None,
         derandomize=True,
         database=None,
