@@ -306,6 +306,17 @@ GOODLIFE_BREAK_GLASS_MINUTES = envint("GOODLIFE_BREAK_GLASS_MINUTES", 60)
 GOODLIFE_TRUSTED_PROXIES = envint("GOODLIFE_TRUSTED_PROXIES", 0)
 # Directory entries not checked for this many days are flagged as stale.
 GOODLIFE_DIRECTORY_STALE_DAYS = envint("GOODLIFE_DIRECTORY_STALE_DAYS", 180)
+
+# --- Sizes of what is sent ------------------------------------------------------------
+# The largest form a browser sends: a conversation's record, its longest text boxes full of
+# non-English text, is well under 2 MB; a larger body is refused with a 400 before it is
+# read. Text boxes have their own limits (goodlife/ui/forms.py).
+DATA_UPLOAD_MAX_MEMORY_SIZE = envint("GOODLIFE_MAX_REQUEST_KB", 2048) * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+# `goodlife directory import` reads no file, nor page of a feed, larger than this.
+GOODLIFE_DIRECTORY_IMPORT_MAX_MB = envint("GOODLIFE_DIRECTORY_IMPORT_MAX_MB", 50)
+# --------------------------------------------------------------------------------------
+
 # The council's name, shown in the header.
 GOODLIFE_COUNCIL_NAME = os.getenv("GOODLIFE_COUNCIL_NAME", "Eastbrook Borough Council")
 

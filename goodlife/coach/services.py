@@ -6,10 +6,12 @@ from django.db import IntegrityError, transaction
 
 from goodlife import language
 from goodlife.coach.models import Dismissal
+from goodlife.ui.forms import RECORD_TEXT_LIMIT
 
 # A record this long (in words) also shows its balance of strengths and problems.
 BALANCE_FROM_WORDS = 30
-MAX_TEXT = 200_000  # characters checked as someone types; longer text is checked on saving
+# Characters checked: the longest box there is; longer text is refused when saved.
+MAX_TEXT = RECORD_TEXT_LIMIT
 
 
 @dataclass

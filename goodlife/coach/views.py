@@ -4,12 +4,21 @@ from django.template.response import TemplateResponse
 from django.views.decorators.http import require_POST
 
 from goodlife import language
-from goodlife.accounts.access import SIGNED_IN, access
+from goodlife.accounts.access import NO_PERSON_RECORDS, Rule, access
 from goodlife.coach import services
+from goodlife.ui.forms import RECORD_TEXT_LIMIT
+
+# The coach is for staff who write in people's records (caseworkers, and others under
+# break-glass); providers and commissioners never open a record, so they are refused.
+STAFF_WHO_RECORD = Rule(
+    "Staff who write in person records",
+    lambda user: user.is_authenticated and user.role not in NO_PERSON_RECORDS,
+)
 
 
 class CheckForm(forms.Form):
-    text = forms.CharField(required=False, strip=False)
+    # As long as the longest box the coach sits beside (a conversation's record).
+    text = forms.CharField(label="Text", required=False, strip=False, max_length=RECORD_TEXT_LIMIT)
     context = forms.ChoiceField(choices=[(c, c) for c in language.CONTEXTS], required=False)
     scope = forms.CharField(max_length=300)
     field_id = forms.RegexField(regex=r"^[A-Za-z0-9_\-]{1,100}$")
@@ -22,7 +31,7 @@ class KeepForm(forms.Form):
     text = forms.CharField(max_length=200)
 
 
-@access(SIGNED_IN)
+@access(STAFF_WHO_RECORD)
 @require_POST
 def check(request):
     """The findings for what is being typed, as the HTML shown beneath the box. Nothing
@@ -42,7 +51,7 @@ def check(request):
     return TemplateResponse(request, "coach/_findings.html", {"coaching": coaching})
 
 
-@access(SIGNED_IN)
+@access(STAFF_WHO_RECORD)
 @require_POST
 def keep(request):
     """Keep a flagged wording in this place: one click, remembered for this worker."""

@@ -34,7 +34,10 @@ def parse_time(text: str) -> datetime.time:
     suffix = cleaned[-2:] if cleaned[-2:] in ("am", "pm") else ""
     digits = cleaned[:-2] if suffix else cleaned
     hours, _, minutes = digits.partition(":")
-    if not hours.isdigit() or (minutes and not minutes.isdigit()):
+    # ASCII digits only, and few of them: "²".isdigit() is true but int() refuses it.
+    if not re.fullmatch(r"[0-9]{1,2}", hours) or (
+        minutes and not re.fullmatch(r"[0-9]{1,2}", minutes)
+    ):
         raise forms.ValidationError("Enter a time like 19:00 or 7pm")
     h, m = int(hours), int(minutes or 0)
     if suffix:

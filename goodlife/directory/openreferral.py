@@ -1,10 +1,12 @@
 """Open Referral UK (HSDS 3, and the version 2 shape still served by many councils):
 reading feeds into the directory and publishing the directory as a feed.
 
-Real feeds are messy. A record we cannot trust (no id, no name, a broken web or email
-address, an unknown status, an id seen earlier in the same feed) is reported and skipped;
-anything else is cleaned (HTML stripped, numbers read from strings, unknown keys ignored)
-and kept. Every record is saved in its own transaction, so one bad record loses only itself.
+Real feeds are messy. A record we cannot trust (no id, no name or one too long, a broken
+web or email address, an unknown status, an id seen earlier in the same feed, objects nested
+deeper than any ORUK record) is reported and skipped; anything else is cleaned (HTML and NUL
+characters stripped, numbers read from strings, unknown keys ignored) and kept. Every
+record is saved in its own transaction, so one bad record loses only itself. A file, or a
+page of a feed, larger than ``GOODLIFE_DIRECTORY_IMPORT_MAX_MB`` is not read at all.
 """
 
 import datetime
@@ -22,6 +24,7 @@ from dataclasses import asdict, dataclass, field, replace
 from html.parser import HTMLParser
 from pathlib import Path
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
 from django.db import DatabaseError, transaction
@@ -44,13 +47,16 @@ from goodlife.directory.models import (
 )
 
 NO_ID = "(no id)"
+PROGRESS_EVERY = 500  # records between two progress lines of a large import
+NAME_LIMIT = 300  # Service.name
+# An ORUK service is nested about six levels deep (service, locations, address ...).
+DEPTH_LIMIT = 20
 DESCRIPTION_LIMIT = 20_000
 RAW_TEXT_LIMIT = 2_000_000  # read no further into one field, whatever it holds
 ID_LIMIT = 200  # FeedRecord.feed_id
 SOURCE_LIMIT = 200  # FeedRecord.source
 URL_LIMIT = 500
 MAX_PAGES = 1000
-MAX_RESPONSE_BYTES = 100 * 1024 * 1024
 TIMEOUT_SECONDS = 30
 STATUSES = {value for value, _ in Status.choices}
 DAY_NAMES = {  # as council feeds write them, to RFC 5545 codes
@@ -97,6 +103,37 @@ class MalformedRecord(Exception):
 
 class SourceUnreadable(Exception):
     """The feed itself could not be read: a missing file, not JSON, an HTTP error."""
+
+
+def max_bytes() -> int:
+    """The most a directory import reads from one file or one page of a feed."""
+    return settings.GOODLIFE_DIRECTORY_IMPORT_MAX_MB * 1024 * 1024
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):,.1f} MB"
+
+
+def _too_big(what: str) -> SourceUnreadable:
+    return SourceUnreadable(
+        f"{what} more than the {settings.GOODLIFE_DIRECTORY_IMPORT_MAX_MB:,} MB a directory "
+        "import reads (the setting GOODLIFE_DIRECTORY_IMPORT_MAX_MB)"
+    )
+
+
+def without_nul(value, depth: int = 0):
+    """A record as read, with NUL characters taken out of every string (PostgreSQL cannot
+    store them and they mean nothing in a directory); MalformedRecord when it is nested
+    deeper than DEPTH_LIMIT."""
+    if depth > DEPTH_LIMIT:
+        raise MalformedRecord(f"nested more than {DEPTH_LIMIT} levels deep")
+    if isinstance(value, str):
+        return value.replace("\x00", "")
+    if isinstance(value, dict):
+        return {without_nul(k, depth + 1): without_nul(v, depth + 1) for k, v in value.items()}
+    if isinstance(value, list):
+        return [without_nul(item, depth + 1) for item in value]
+    return value
 
 
 # --- Reading one record ---------------------------------------------------------------
@@ -321,7 +358,11 @@ def _dicts(value) -> list[dict]:
 def _problems(record: dict, name: str) -> list[str]:
     """Reasons a record cannot be imported, in plain words (empty when it can)."""
     problems = []
-    if not name:
+    raw = record.get("name")
+    if len(name) > NAME_LIMIT or (not name and isinstance(raw, str) and len(raw) > NAME_LIMIT):
+        length = len(name) if name else len(raw)
+        problems.append(f"name is longer than {NAME_LIMIT} characters (it has {length:,})")
+    elif not name:
         problems.append("name is missing")
     url = record.get("url")
     if isinstance(url, str) and len(url.strip()) > URL_LIMIT:
@@ -353,7 +394,8 @@ def parse_service(record: dict) -> ParsedService:
         raise MalformedRecord("id is missing")
     if len(feed_id) > ID_LIMIT:
         raise MalformedRecord(f"id is longer than {ID_LIMIT} characters", feed_id[:40] + "…")
-    name = plain_text(record.get("name"), 300)
+    # Read in full, so that a name too long is reported rather than cut short.
+    name = plain_text(record.get("name"), RAW_TEXT_LIMIT)
     problems = _problems(record, name)
     if problems:
         raise MalformedRecord("; ".join(problems), feed_id)
@@ -629,25 +671,38 @@ class ImportReport:
         return "\n".join(lines)
 
 
-def import_feed(source: str, records: Iterable[dict], *, by=None) -> ImportReport:
+def import_feed(
+    source: str, records: Iterable[dict], *, by=None, progress=None, every: int | None = None
+) -> ImportReport:
     """Create or update the directory from a feed's records, matched by (source, id).
-    A record already imported with the same fingerprint is left untouched."""
+    A record already imported with the same fingerprint is left untouched. ``progress``,
+    when given, is called with the number of records read so far and the report after
+    every ``every`` records (PROGRESS_EVERY unless told)."""
+    every = every or PROGRESS_EVERY
     if not source or source == LOCAL or len(source) > SOURCE_LIMIT:
         raise ValueError(f"A feed's source must be 1 to {SOURCE_LIMIT} characters, not 'local'")
     report = ImportReport()
     seen: set[str] = set()
-    for record in records:
-        record_id = _identifier(record.get("id")) if isinstance(record, dict) else ""
+    for number, raw in enumerate(records, start=1):
+        if progress is not None and number > 1 and (number - 1) % every == 0:
+            progress(number - 1, report)
+        record_id = _identifier(raw.get("id")).replace("\x00", "") if isinstance(raw, dict) else ""
         if record_id and record_id in seen:
             report.skipped.append((record_id, "duplicate id in this feed"))
             continue
         seen.add(record_id)
         try:
+            record = without_nul(raw)
             parsed = parse_service(record)
             with transaction.atomic():
                 outcome = _save_service(source, parsed)
         except MalformedRecord as problem:
-            report.skipped.append((problem.record_id, problem.reason))
+            report.skipped.append(
+                (
+                    problem.record_id if problem.record_id != NO_ID else record_id[:40] or NO_ID,
+                    problem.reason,
+                )
+            )
             continue
         except DatabaseError as error:
             report.skipped.append((record_id or NO_ID, f"could not be saved: {error}"))
@@ -790,9 +845,14 @@ def read_source(source: str, *, per_page: int | None = None) -> Iterator[dict]:
         yield from _read_pages(source, per_page)
         return
     try:
+        size = Path(source).stat().st_size
+        if size > max_bytes():
+            raise _too_big(f"{source} is {_megabytes(size)}:")
         data = json.loads(Path(source).read_bytes())
     except FileNotFoundError as error:
         raise SourceUnreadable(f"There is no file {source}") from error
+    except RecursionError as error:
+        raise SourceUnreadable(f"{source} is nested too deeply to be a feed") from error
     except (OSError, ValueError) as error:  # ValueError: not JSON, or not UTF-8
         raise SourceUnreadable(f"{source} is not a JSON file that can be read: {error}") from error
     if isinstance(data, dict) and isinstance(data.get("contents"), list):
@@ -848,17 +908,19 @@ def _fetch_json(url: str):
     )
     try:
         with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:  # noqa: S310
-            body = response.read(MAX_RESPONSE_BYTES + 1)
+            body = response.read(max_bytes() + 1)
     except urllib.error.HTTPError as error:
         raise SourceUnreadable(f"{url} answered HTTP {error.code} {error.reason}") from error
     except urllib.error.URLError as error:
         raise SourceUnreadable(f"Could not reach {url}: {error.reason}") from error
     except (TimeoutError, OSError) as error:
         raise SourceUnreadable(f"Could not read {url}: {error}") from error
-    if len(body) > MAX_RESPONSE_BYTES:
-        raise SourceUnreadable(f"{url} answered with more than {MAX_RESPONSE_BYTES} bytes")
+    if len(body) > max_bytes():
+        raise _too_big(f"{url} answered with")
     try:
         return json.loads(body)
+    except RecursionError as error:
+        raise SourceUnreadable(f"{url} answered with JSON nested too deeply") from error
     except ValueError as error:
         raise SourceUnreadable(f"{url} did not answer with JSON: {error}") from error
 
@@ -1082,7 +1144,13 @@ def page_of_services(queryset, page: int, per_page: int) -> dict:
     page = max(int(page), 1)
     total = queryset.count()
     start = (page - 1) * per_page
-    services = list(queryset.select_related("organization")[start : start + per_page])
+    # A page past the last is empty, without asking the database for an offset it cannot
+    # hold (SQLite refuses one past 2**63).
+    services = (
+        list(queryset.select_related("organization")[start : start + per_page])
+        if start < total
+        else []
+    )
     total_pages = math.ceil(total / per_page)
     return {
         "total_items": total,

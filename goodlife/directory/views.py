@@ -26,6 +26,7 @@ from goodlife.directory.models import OFFERINGS, Service, Status, UnmetNeed, sta
 from goodlife.directory.search import Filters, community_offers, search_page
 from goodlife.people.access import person_view
 from goodlife.ui.once import once_only
+from goodlife.ui.params import LAST_PAGE, as_uuid, as_whole_number, without_nul
 from goodlife.ui.versions import edited_version
 
 EDITORS = roles(Role.DIRECTORY_EDITOR, Role.ADMINISTRATOR)
@@ -194,8 +195,8 @@ def suggestions(request, person):
         person=person,
     )
     if request.method == "POST" and request.POST.get("action") == "note":
-        service = get_object_or_404(Service, pk=request.POST.get("service"))
-        reason = request.POST.get("reason", "")[:1000] or f"Suggested: {service.name}"
+        service = get_object_or_404(Service, pk=as_uuid(request.POST.get("service")))
+        reason = without_nul(request.POST.get("reason", ""))[:1000] or f"Suggested: {service.name}"
         services.note_suggestion(person, service, by=request.user, reason=reason)
         messages.success(request, f"{service.name} noted on {person.display_name}'s record.")
         return redirect("directory:suggestions", person_id=person.pk)
@@ -275,26 +276,20 @@ def _as_shown(need: UnmetNeed, areas: dict) -> dict:
     }
 
 
-def _page_number(request, name, default, maximum=None):
-    try:
-        value = int(request.GET.get(name, default))
-    except ValueError:
-        return None
-    if value < 1 or (maximum and value > maximum):
-        return None
-    return value
-
-
 @access(PUBLIC)
 def openreferral_services(request):
     """The directory as an Open Referral UK feed. Community resources only: no person data."""
     from goodlife.directory.openreferral import page_of_services
 
-    page = _page_number(request, "page", 1)
-    per_page = _page_number(request, "per_page", 50, maximum=500)
+    page = as_whole_number(request.GET.get("page", "1"))
+    per_page = as_whole_number(request.GET.get("per_page", "50"), highest=500)
     if page is None or per_page is None:
         return JsonResponse(
-            {"error": "page and per_page must be positive whole numbers"}, status=400
+            {
+                "error": f"page must be a whole number from 1 to {LAST_PAGE:,}, and per_page "
+                "a whole number from 1 to 500"
+            },
+            status=400,
         )
     services_qs = Service.objects.filter(status=Status.ACTIVE).order_by("name", "id")
     return JsonResponse(page_of_services(services_qs, page, per_page))

@@ -188,10 +188,16 @@ def parse_cursor(text: str | None):
     if not text:
         return None
     at, _, pk = text.rpartition("~")
-    try:
-        return datetime.datetime.fromisoformat(at), int(pk)
-    except ValueError:
+    if not (pk.isascii() and pk.isdigit() and len(pk) < 19):  # an id the database can hold
         return None
+    try:
+        when = datetime.datetime.fromisoformat(at)
+        # Cursors carry their offset; one without is not ours. Far dates cannot be compared.
+        if when.tzinfo is None or not 1900 <= when.astimezone(datetime.UTC).year <= 2100:
+            return None
+    except (ValueError, OverflowError):
+        return None
+    return when, int(pk)
 
 
 def page(person, *, kinds: Iterable[str] | None = None, before=None, limit: int = 30) -> Page:

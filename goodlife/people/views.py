@@ -5,6 +5,7 @@ from urllib.parse import quote
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -320,15 +321,17 @@ def break_glass(request, person_id):
     """Ask for a reason before opening a record outside one's teams. Shows no personal data."""
     person = get_object_or_404(Person.objects.only("id", "team_id"), pk=person_id)
     next_url = request.POST.get("next") or request.GET.get("next") or ""
-    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
-        next_url = ""
+    if not next_url.startswith("/") or not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}
+    ):
+        next_url = ""  # only a path on this site
     next_url = next_url or reverse("people:overview", args=[person.pk])
     if has_relationship(request.user, person):
-        return redirect(next_url)
+        return HttpResponseRedirect(next_url)
     form = BreakGlassForm(submitted(request))
     if request.method == "POST" and form.is_valid():
         services.grant_break_glass(person, user=request.user, reason=form.cleaned_data["reason"])
-        return redirect(next_url)
+        return HttpResponseRedirect(next_url)
     return TemplateResponse(
         request,
         "people/break_glass.html",

@@ -23,6 +23,16 @@ def _aspiration_choices(person):
     ]
 
 
+def money_messages(name: str) -> dict:
+    """What a sum of money too large or too precise for its column is told."""
+    too_large = f"{name} must be less than £10,000,000"
+    return {
+        "max_digits": too_large,
+        "max_whole_digits": too_large,
+        "max_decimal_places": f"{name} must be in pounds and pence, like 87.50",
+    }
+
+
 class IdeaForm(CoachedForm, forms.Form):
     aspiration = forms.ChoiceField(
         label="Which aspiration or need is it for?", required=False, widget=GovukRadioSelect
@@ -184,7 +194,10 @@ class PlanItemForm(CoachedForm, forms.Form):
         max_digits=9,
         decimal_places=2,
         widget=forms.TextInput(attrs={"class": "govuk-input--width-5", "inputmode": "decimal"}),
-        error_messages={"invalid": "Enter the weekly cost in pounds, like 120 or 87.50"},
+        error_messages={
+            "invalid": "Enter the weekly cost in pounds, like 120 or 87.50",
+            **money_messages("The weekly cost"),
+        },
     )
 
     def __init__(self, *args, person, **kwargs):
@@ -249,6 +262,7 @@ class BudgetLineForm(forms.Form):
             "required": "Enter the amount each week",
             "invalid": "Enter the amount in pounds, like 120 or 87.50",
             "min_value": "The amount cannot be less than £0",
+            **money_messages("The amount"),
         },
     )
     taken_as = forms.ChoiceField(

@@ -32,6 +32,7 @@ from goodlife.planning.models import (
 )
 from goodlife.planning.tiers import COUNCIL_FUNDED, ORDER
 from goodlife.ui.once import once_only
+from goodlife.ui.params import as_uuid
 from goodlife.ui.versions import edited_version
 from goodlife.wellbeing.domains import DOMAINS_BY_KEY
 
@@ -76,7 +77,7 @@ def plan(request, person):
 def add_idea(request, person):
     service = None
     if request.GET.get("service"):
-        service = Service.objects.filter(pk=request.GET["service"]).first()
+        service = Service.objects.filter(pk=as_uuid(request.GET["service"])).first()
     initial = {
         "text": f"Try {service.name}" if service else "",
         "tier": "community" if service else None,
@@ -84,7 +85,7 @@ def add_idea(request, person):
     }
     form = IdeaForm(submitted(request), initial=initial, person=person)
     if request.method == "POST" and form.is_valid():
-        service = Service.objects.filter(pk=request.POST.get("service") or None).first()
+        service = Service.objects.filter(pk=as_uuid(request.POST.get("service"))).first()
         services.add_idea(person, by=request.user, service=service, **form.cleaned_data)
         messages.success(request, "Idea added.")
         return _to_plan(person)

@@ -10,7 +10,7 @@ from goodlife.practice.models import (
     EndReason,
     Outcome,
 )
-from goodlife.ui.forms import GovukDateField, GovukRadioSelect
+from goodlife.ui.forms import RECORD_TEXT_LIMIT, GovukDateField, GovukRadioSelect
 
 
 class EpisodeForm(CoachedForm, forms.Form):
@@ -141,6 +141,7 @@ class RecordForm(CoachedForm, forms.Form):
         help_text="In the person's words where you can: what matters to them, what is "
         "working well, what they want to do",
         required=False,
+        max_length=RECORD_TEXT_LIMIT,
         widget=forms.Textarea(attrs={"rows": 12}),
     )
 

@@ -2,13 +2,25 @@
 
 Forms keep Django's own ids (``id_<name>``, ``id_<name>_helptext``, ``id_<name>_error``) so
 ``aria-describedby`` and the error summary's links stay right.
+
+Every text box has a limit on how much may be typed into it, set here for all forms at once
+(see ``limit_text``), with a message that names the box and keeps what was typed.
 """
 
 import datetime
+import re
 
 from django import forms
+from django.core import validators
 from django.forms.boundfield import BoundField
 from django.forms.renderers import TemplatesSetting
+
+# How many characters may be typed into a text box that does not set its own max_length:
+# a box of several lines (notes, reasons, descriptions), and a one-line box.
+LONG_TEXT_LIMIT = 10_000
+LINE_TEXT_LIMIT = 300
+# The longest box of all, a conversation's record: what the language coach checks at most.
+RECORD_TEXT_LIMIT = 50_000
 
 _BASE_CLASSES = {
     forms.Textarea: "govuk-textarea",
@@ -29,8 +41,132 @@ def _base_class(widget) -> str | None:
     return None
 
 
+def _error_name(field) -> str:
+    """What error messages call a field: its ``error_name``, else its label without
+    "(optional)"; a label that is a question becomes "Your answer"."""
+    name = getattr(field, "error_name", None)
+    if name:
+        return name
+    label = re.sub(r"\s*\(optional\)\s*$", "", str(field.label or "")).strip()
+    if not label or label.endswith("?"):
+        return "Your answer"
+    return label
+
+
+class TextLimitValidator(validators.MaxLengthValidator):
+    """Django's max_length check, with the GOV.UK message ("Notes must be 10,000
+    characters or fewer")."""
+
+    def __init__(self, limit_value, name):
+        self.name = name
+        super().__init__(limit_value)
+
+    def __call__(self, value):
+        if self.compare(self.clean(value), self.limit_value):
+            raise forms.ValidationError(
+                f"{self.name} must be {self.limit_value:,} characters or fewer "
+                f"(it has {len(value):,})",
+                code="max_length",
+            )
+
+
+def limit_text(field) -> None:
+    """Give a text field its limit and GOV.UK messages: every text box of every form
+    (ModelForms' TextFields too) goes through here when the form is bound."""
+    if not isinstance(field, forms.CharField) or getattr(field, "_text_limited", False):
+        return
+    field._text_limited = True
+    name = _error_name(field)
+    long = isinstance(field.widget, forms.Textarea)
+    if field.max_length is None:
+        field.max_length = LONG_TEXT_LIMIT if long else LINE_TEXT_LIMIT
+    if long:
+        # A browser cuts pasted text at maxlength without a word; the message says instead.
+        field.widget.attrs.pop("maxlength", None)
+    kept = [
+        v
+        for v in field.validators
+        if not isinstance(
+            v, validators.MaxLengthValidator | validators.ProhibitNullCharactersValidator
+        )
+    ]
+    null = validators.ProhibitNullCharactersValidator(
+        message=f"{name} contains a character that cannot be saved (a null character): "
+        "remove it and try again"
+    )
+    field.validators = [*kept, TextLimitValidator(field.max_length, name), null]
+
+
+# The range of an integer column on SQLite and PostgreSQL alike (PostgreSQL's "integer").
+INTEGER_RANGE = (-(2**31), 2**31 - 1)
+
+
+def _default_message(field, code: str) -> bool:
+    """Whether the field's message for ``code`` is Django's own, not one its form chose."""
+    defaults = {}
+    for cls in reversed(type(field).__mro__):
+        defaults.update(getattr(cls, "default_error_messages", {}))
+    return str(field.error_messages.get(code)) == str(defaults.get(code))
+
+
+def limit_number(field) -> None:
+    """Give a number field a range its database column can hold, and GOV.UK messages
+    ("Weekly cost must be 10,000,000 or less") in place of Django's own."""
+    if not isinstance(field, forms.IntegerField) or getattr(field, "_number_limited", False):
+        return
+    field._number_limited = True
+    name = _error_name(field)
+    whole = not isinstance(field, forms.FloatField | forms.DecimalField)
+    if whole:
+        field.min_value = INTEGER_RANGE[0] if field.min_value is None else field.min_value
+        field.max_value = INTEGER_RANGE[1] if field.max_value is None else field.max_value
+    if _default_message(field, "invalid"):
+        field.error_messages["invalid"] = f"{name} must be a {'whole ' if whole else ''}number"
+    kept = [
+        v
+        for v in field.validators
+        if not isinstance(
+            v,
+            validators.MinValueValidator
+            | validators.MaxValueValidator
+            | validators.DecimalValidator,
+        )
+    ]
+    if field.min_value is not None:
+        kept.append(
+            validators.MinValueValidator(
+                field.min_value, message=f"{name} must be {field.min_value:,} or more"
+            )
+        )
+    if field.max_value is not None:
+        kept.append(
+            validators.MaxValueValidator(
+                field.max_value, message=f"{name} must be {field.max_value:,} or less"
+            )
+        )
+    if isinstance(field, forms.DecimalField) and field.max_digits is not None:
+        digits = validators.DecimalValidator(field.max_digits, field.decimal_places)
+        places = field.decimal_places or 0
+        below = 10 ** (field.max_digits - places)
+        digits.messages = {
+            **digits.messages,
+            "max_digits": f"{name} must be less than {below:,}",
+            "max_whole_digits": f"{name} must be less than {below:,}",
+            "max_decimal_places": f"{name} must have no more than {places} decimal places",
+        }
+        kept.append(digits)
+    field.validators = kept
+
+
 class GovukBoundField(BoundField):
-    """Adds GOV.UK classes to widgets, and the error modifier when the field has errors."""
+    """Adds GOV.UK classes to widgets, and the error modifier when the field has errors.
+    It also gives every text and number field its limits (``limit_text``,
+    ``limit_number``): all forms are bound through here, so none is edited by hand."""
+
+    def __init__(self, form, field, name):
+        limit_text(field)
+        limit_number(field)
+        super().__init__(form, field, name)
 
     def build_widget_attrs(self, attrs, widget=None):
         widget = widget or self.field.widget
@@ -153,23 +289,37 @@ class GovukDateField(forms.MultiValueField):
         return self.compress([(v or "").strip() for v in value] if value else [])
 
 
+# A date's parts as typed: a day and month of one or two numbers (03 or 3), a year of four.
+_DAY_OR_MONTH = re.compile(r"0*[0-9]{1,2}")
+_YEAR = re.compile(r"[0-9]{4}")
+# No date typed in Goodlife is as late as this (and date arithmetic stays far from year 9999).
+LAST_YEAR = 2099
+
+
 def parse_date_parts(
     day: str, month: str, year: str, *, label: str, past_only: bool = False
 ) -> datetime.date:
-    """Turn three typed parts into a date, or say precisely what is wrong with them."""
+    """Turn three typed parts into a date, or say precisely what is wrong with them, in the
+    words of the GOV.UK date input pattern. Any text at all gives a message, never an
+    exception: a day of 99999999999999999999 is not a real date."""
     missing = [name for name, v in (("day", day), ("month", month), ("year", year)) if not v]
     if missing:
         raise forms.ValidationError(f"{label} must include a {' and a '.join(missing)}")
-    if not (day.isdigit() and month.isdigit() and year.isdigit()):
+    # Only ASCII digits: str.isdigit() accepts "²" and other digits int() refuses.
+    if not all(re.fullmatch(r"[0-9]+", part) for part in (day, month, year)):
         raise forms.ValidationError(f"{label} must be a real date, written in numbers")
-    if len(year) != 4:
+    if not _YEAR.fullmatch(year):
         raise forms.ValidationError("Year must include 4 numbers, for example 1981")
+    if not (_DAY_OR_MONTH.fullmatch(day) and _DAY_OR_MONTH.fullmatch(month)):
+        raise forms.ValidationError(f"{label} must be a real date")
     try:
         value = datetime.date(int(year), int(month), int(day))
-    except ValueError:
+    except (ValueError, OverflowError):
         raise forms.ValidationError(f"{label} must be a real date") from None
     if past_only and value > datetime.date.today():  # noqa: DTZ011 - a calendar date
         raise forms.ValidationError(f"{label} must be today or in the past")
     if value.year < 1900:
         raise forms.ValidationError(f"{label} must be after 1900")
+    if value.year > LAST_YEAR:
+        raise forms.ValidationError(f"{label} must be before {LAST_YEAR + 1}")
     return value

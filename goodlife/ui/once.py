@@ -24,8 +24,7 @@ from functools import wraps
 from django.contrib import messages
 from django.core import signing
 from django.db import IntegrityError, transaction
-from django.http import JsonResponse
-from django.shortcuts import redirect
+from django.http import HttpResponseRedirect, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
@@ -113,7 +112,8 @@ def _already_sent(request, nonce: str):
     if _wants_json(request):
         return JsonResponse({"saved": False, "already_sent": True, "url": result}, status=409)
     messages.info(request, ALREADY_SENT)
-    return redirect(result)
+    # An address, never a view name: redirect() would try to reverse one.
+    return HttpResponseRedirect(result)
 
 
 def _not_checked(request):

@@ -2,12 +2,17 @@
 
 import re
 
+import pytest
 from django.test import Client
 
+from goodlife.accounts.models import Role
 from goodlife.coach.models import Dismissal
 from goodlife.planning import services as planning
 from goodlife.practice.models import ConversationRecord
 from goodlife.strengths.models import Strength
+from goodlife.ui.forms import RECORD_TEXT_LIMIT
+from tests.conftest import client_for
+from tests.factories import UserFactory
 from tests.practice.conftest import episode, record_form  # noqa: F401
 
 
@@ -148,3 +153,44 @@ def test_the_coach_is_for_signed_in_staff_only(db):
     assert not Dismissal.objects.exists()
     response = anonymous.post("/language/keep/", {"scope": "x", "phrase": "y", "text": "z"})
     assert response.status_code in (302, 401, 403) and not Dismissal.objects.exists()
+
+
+CHECK = {
+    "context": "general",
+    "scope": "/people/x/strengths/add/#description",
+    "field_id": "id_description",
+    "field_name": "description",
+}
+
+
+@pytest.mark.parametrize("role", [Role.PROVIDER, Role.COMMISSIONER])
+def test_staff_who_never_write_in_records_are_refused_the_coach(db, role):
+    from goodlife.audit.models import Action, AuditEvent
+
+    client = client_for(UserFactory(role=role))
+    response = client.post("/language/check/", {**CHECK, "text": "He is wheelchair-bound."})
+    assert response.status_code == 403
+    assert b"wheelchair-bound" not in response.content
+    refused = AuditEvent.objects.get(action=Action.ACCESS_REFUSED)
+    assert refused.summary == "Refused: POST /language/check/"
+    keep = client.post("/language/keep/", {"scope": "x", "phrase": "y", "text": "z"})
+    assert keep.status_code == 403 and not Dismissal.objects.exists()
+
+
+@pytest.mark.parametrize("role", [Role.QUALITY_LEAD, Role.TEAM_MANAGER, Role.DIRECTORY_EDITOR])
+def test_other_staff_who_may_record_get_the_coach(db, role):
+    client = client_for(UserFactory(role=role))
+    response = client.post("/language/check/", {**CHECK, "text": "He is wheelchair-bound."})
+    assert response.status_code == 200 and findings_in(response.content.decode())
+
+
+def test_the_coach_checks_no_more_than_the_longest_box_holds(as_practitioner):
+    longest = "He is wheelchair-bound. " * (RECORD_TEXT_LIMIT // 24)
+    assert as_practitioner.post("/language/check/", {**CHECK, "text": longest}).status_code == 200
+    too_long = "x" * 1_000_000
+    response = as_practitioner.post("/language/check/", {**CHECK, "text": too_long})
+    assert response.status_code == 400
+    assert response.json() == {
+        "errors": {"text": ["Text must be 50,000 characters or fewer (it has 1,000,000)"]}
+    }
+    assert len(response.content) < 200

@@ -3,8 +3,11 @@
 import json
 from pathlib import Path
 
+import pytest
 from django.test import Client
 from jsonschema import Draft202012Validator, FormatChecker
+
+from goodlife.directory.models import Service
 
 SCHEMAS = Path(__file__).parent / "fixtures" / "oruk-uk-profile" / "schema" / "compiled"
 
@@ -35,10 +38,32 @@ def test_each_service_validates_against_the_standard(directory):
     assert list(validator("service.json").iter_errors(body)) == []
 
 
-def test_bad_paging_is_refused_clearly(db):
-    response = Client().get("/openreferral/services", {"page": "x"})
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"page": "x"},
+        {"page": "0"},
+        {"page": "-1"},
+        {"page": "99999999999999999999"},
+        {"page": "²"},
+        {"per_page": "501"},
+        {"per_page": "2147483648"},
+    ],
+)
+def test_bad_paging_is_refused_clearly(db, query):
+    response = Client().get("/openreferral/services", query)
     assert response.status_code == 400
-    assert "positive whole numbers" in response.json()["error"]
+    assert response.json()["error"] == (
+        "page must be a whole number from 1 to 1,000,000, and per_page a whole number from 1 to 500"
+    )
+
+
+def test_a_page_past_the_last_is_empty(directory):
+    # The last page the feed allows is far past the end, and the database is not asked
+    # for an offset it cannot hold.
+    body = Client().get("/openreferral/services", {"page": "1000000", "per_page": "500"}).json()
+    assert body["contents"] == [] and body["empty"] is True and body["page_number"] == 1_000_000
+    assert body["total_items"] == Service.objects.filter(status="active").count()
 
 
 def test_an_unknown_service_is_not_found(db):

@@ -1,5 +1,6 @@
 import datetime
 
+import pytest
 from django.db import connection
 
 from goodlife.directory.models import Service, Status
@@ -143,3 +144,14 @@ def test_shared_offers_match_a_few_letters_and_come_newest_first(practitioner, t
             )
             (definition,) = cursor.fetchone()
         assert "gin_trgm_ops" in definition and "share_with_community" in definition
+
+
+def test_a_time_in_digits_int_cannot_read_is_a_message_not_an_error():
+    from django import forms
+
+    from goodlife.directory.forms import parse_time
+
+    for typed in ["²", "１２:00", "99999999999999999999", "7:²"]:
+        with pytest.raises(forms.ValidationError):
+            parse_time(typed)
+    assert str(parse_time("7:5")) == "07:05:00"

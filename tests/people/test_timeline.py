@@ -48,3 +48,17 @@ def test_the_timeline_can_be_written_again_from_the_records(tom, capsys):
     call_command("timeline_rebuild")
     assert timeline.entries_for(tom) == before
     assert "timeline entries written" in capsys.readouterr().out
+
+
+def test_a_cursor_the_app_did_not_make_is_the_first_page(as_practitioner, tom):
+    first = as_practitioner.get(f"/people/{tom.pk}/timeline/").content.decode()
+    for cursor in [
+        "2026-01-01T00:00:00~1",  # no offset: not one of ours
+        "2026-01-01T00:00:00+00:00~99999999999999999999",  # an id no database holds
+        "0001-01-01T00:00:00+05:00~1",  # before the year 1 in UTC
+        "2026-01-01T00:00:00+00:00~²",
+        "\x00~\x00",
+    ]:
+        response = as_practitioner.get(f"/people/{tom.pk}/timeline/", {"before": cursor})
+        assert response.status_code == 200, cursor
+        assert response.content.decode().count("<li") == first.count("<li"), cursor

@@ -133,3 +133,13 @@ def test_a_smart_outcome_with_steps(as_practitioner, practitioner, tom):
 
 def test_other_teams_need_break_glass(as_other_practitioner, tom):
     assert "break-glass" in as_other_practitioner.get(f"/people/{tom.pk}/plan/").url
+
+
+def test_a_made_up_service_in_an_address_or_a_form_is_no_service(as_practitioner, tom):
+    for made_up in ["99999999999999999999", "not-a-uuid", "\x00"]:
+        response = as_practitioner.get(f"/people/{tom.pk}/ideas/add/", {"service": made_up})
+        assert response.status_code == 200 and 'value="Try' not in response.content.decode()
+        response = as_practitioner.post(
+            f"/people/{tom.pk}/suggestions/", {"action": "note", "service": made_up}
+        )
+        assert response.status_code == 404

@@ -26,8 +26,19 @@ class Command(BaseCommand):
 
     def import_feed(self, source: str, *, per_page: int | None):
         try:
-            report = import_feed(source_name(source), read_source(source, per_page=per_page))
+            report = import_feed(
+                source_name(source),
+                read_source(source, per_page=per_page),
+                progress=self.show_progress,
+            )
         except SourceUnreadable as problem:
             # Records read before the problem are kept: each was saved on its own.
             raise CommandError(f"Could not read the feed: {problem}", returncode=2) from problem
         self.stdout.write(report.summary())
+
+    def show_progress(self, read: int, report) -> None:
+        """A line on stderr every few hundred records, so a large import shows it is moving."""
+        self.stderr.write(
+            f"Read {read:,} services: created {report.created:,}, updated {report.updated:,}, "
+            f"unchanged {report.unchanged:,}, skipped {len(report.skipped):,}"
+        )
