@@ -75,6 +75,8 @@ def limit_text(field) -> None:
     (ModelForms' TextFields too) goes through here when the form is bound."""
     if not isinstance(field, forms.CharField) or getattr(field, "_text_limited", False):
         return
+    if isinstance(field, forms.UUIDField | forms.JSONField):
+        return  # cleaned to a UUID or to data, not to text: their own checks suffice
     field._text_limited = True
     name = _error_name(field)
     long = isinstance(field.widget, forms.Textarea)

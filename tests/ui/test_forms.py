@@ -199,3 +199,17 @@ def test_a_forms_own_number_message_is_kept():
     assert form.errors["weekly_amount"] == ["The amount must be less than £10,000,000"]
     form = BudgetLineForm({"source": "council", "weekly_amount": "-1"})
     assert form.errors["weekly_amount"] == ["The amount cannot be less than £0"]
+
+
+def test_a_uuid_field_is_not_given_a_text_limit():
+    import uuid
+
+    from django import forms
+
+    class Lookup(forms.Form):
+        record = forms.UUIDField(required=False)
+
+    value = uuid.uuid4()
+    form = Lookup({"record": str(value)})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["record"] == value
