@@ -178,7 +178,9 @@ for _database in DATABASES.values():
     elif _database["ENGINE"] == "django.db.backends.sqlite3":
         # How long to wait for another writer's lock; SQLite needs a finite wait.
         _options["timeout"] = DATABASE_STATEMENT_TIMEOUT or 60
-# Load balancer probes (goodlife/operations/views.py) answer over plain HTTP too.
+# Load balancer probes (goodlife/operations/views.py) are answered before any other
+# middleware: no session, no cookie, and over plain HTTP too.
+MIDDLEWARE.insert(0, "goodlife.operations.middleware.ProbeMiddleware")
 SECURE_REDIRECT_EXEMPT = [r"^health/"]
 # --- end of database trouble settings
 
