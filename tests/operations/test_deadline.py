@@ -1,4 +1,4 @@
-"""The deadline kept on the app's side of a PostgreSQL connection (goodlife/operations/deadline.py)."""
+"""The deadline kept on the app's side of a PostgreSQL connection (operations/deadline.py)."""
 
 import time
 
@@ -14,9 +14,19 @@ pytestmark = pytest.mark.skipif(
 def own_connection(db):
     """A connection of the test's own, so cutting it leaves the test's transaction alone."""
     wrapper = connections.create_connection("default")
+    backends = []
+    wrapper.execute_wrappers.append(
+        lambda execute, sql, params, many, context: (
+            backends.append(context["connection"].connection.info.backend_pid)
+            or execute(sql, params, many, context)
+        )
+    )
     yield wrapper
     wrapper.refuse_until = 0.0
     wrapper.close()
+    with connection.cursor() as cursor:  # a statement the cut left running on the server
+        for pid in set(backends):
+            cursor.execute("SELECT pg_terminate_backend(%s)", [pid])
 
 
 def test_a_call_past_its_limit_is_cut_off_and_the_connection_discarded(own_connection):
