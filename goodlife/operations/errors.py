@@ -73,7 +73,11 @@ def _page(request) -> str:
         "sent": request.method == "POST",
         "path": request.get_full_path(),
         "fields": fields,
-        "shown": [(n, v) for n, v in fields if n not in _NOT_SHOWN and v.strip()],
+        "shown": [
+            (name.replace("_", " ").capitalize(), value)
+            for name, value in fields
+            if name not in _NOT_SHOWN and value.strip()
+        ],
         "files_left_out": files_left_out,
     }
     try:
