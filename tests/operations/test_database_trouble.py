@@ -125,6 +125,7 @@ def test_a_frozen_a_stopped_and_a_restarted_database_are_answered(cluster, tmp_p
     env = {k: v for k, v in os.environ.items() if k not in excluded}
     env.update(
         SECRET_KEY="p" * 60,
+        GOODLIFE_TOTP_KEY="ZGF0YWJhc2UtdHJvdWJsZS10ZXN0LWtleS0wMTIzNDU=",
         ALLOWED_HOSTS="127.0.0.1",
         DATABASE_URL=cluster.url,
         STATIC_ROOT=str(tmp_path / "static"),

@@ -15,7 +15,13 @@ SHOW = (
 
 def database_settings(url, *, command_line=False, **env):
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("DATABASE_", "DJANGO_"))}
-    clean.update(SECRET_KEY="s" * 50, DATABASE_URL=url, **env)
+    clean = {k: v for k, v in clean.items() if k != "GOODLIFE_TOTP_KEY"}
+    clean.update(
+        SECRET_KEY="s" * 50,
+        GOODLIFE_TOTP_KEY="dGltZW91dC1zZXR0aW5ncy10ZXN0LWtleS0wMTIzNDU=",
+        DATABASE_URL=url,
+        **env,
+    )
     if command_line:  # as `goodlife shell` runs: the command line's defaults
         args = [sys.executable, "-m", "goodlife", "shell", "-c", SHOW]
     else:  # as gunicorn loads goodlife.wsgi
