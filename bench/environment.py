@@ -7,6 +7,7 @@ import os
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
 os.environ.setdefault("SECRET_KEY", "benchmark-only-not-a-secret")
+os.environ.setdefault("GOODLIFE_TOTP_KEY", "YmVuY2htYXJrLW9ubHktdG90cC1rZXktMDEyMzQ1Njc=")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1")
 
 import django

@@ -11,6 +11,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from goodlife.accounts.totp_keys import parse_keys as _parse_totp_keys
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -66,6 +68,7 @@ INSTALLED_APPS = [
     "goodlife.planning",
     "goodlife.wellbeing",
     "goodlife.coach",
+    "goodlife.governance",
     "goodlife.scale",
     "goodlife.operations",
     "goodlife.ui",
@@ -87,7 +90,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "goodlife.accounts.sessions.RenewSessionMiddleware",
+    "goodlife.accounts.sessions.SessionLimitsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -98,6 +101,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "goodlife.audit.middleware.AuditContextMiddleware",
+    "goodlife.accounts.privileged.AdminAuditMiddleware",
     "goodlife.coach.middleware.CoachRequestMiddleware",
     "goodlife.ui.middleware.SecurityHeadersMiddleware",
     # Last, as django-axes asks: it answers a paused sign-in (see SIGN_IN_ATTEMPTS).
@@ -228,9 +232,27 @@ STORAGES = {
     },
 }
 
-# Sessions: a worker signed in on a shared office machine is signed out after a working
-# day's inactivity; typed work is never lost to this (see docs/architecture.md).
-SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 8 * 60 * 60)
+# --- Sessions (goodlife/accounts/sessions.py) ---------------------------------------
+# A session ends after SESSION_IDLE_MINUTES without use or SESSION_MAX_HOURS after
+# signing in, whichever comes first, and its cookie when the browser closes. Typed work
+# posted after a timeout is kept for the worker (goodlife/accounts/typed_work.py); the
+# ended session's row lasts TYPED_WORK_KEPT_HOURS more, then `goodlife clearsessions`
+# (scheduled in docs/deploy.md) removes it.
+GOODLIFE_SESSION_IDLE_MINUTES = envint("SESSION_IDLE_MINUTES", 60)
+GOODLIFE_SESSION_MAX_HOURS = envint("SESSION_MAX_HOURS", 10)
+GOODLIFE_TYPED_WORK_HOURS = envint("TYPED_WORK_KEPT_HOURS", 24)
+for _name, _value in [
+    ("SESSION_IDLE_MINUTES", GOODLIFE_SESSION_IDLE_MINUTES),
+    ("SESSION_MAX_HOURS", GOODLIFE_SESSION_MAX_HOURS),
+    ("TYPED_WORK_KEPT_HOURS", GOODLIFE_TYPED_WORK_HOURS),
+]:
+    if _value < 1:
+        raise ImproperlyConfigured(f"{_name} must be 1 or more, not {_value}")
+SESSION_ENGINE = "goodlife.accounts.sessions"
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# With a browser-session cookie this is only how long the row of a session nobody signed
+# in to is kept; signed-in sessions' rows follow the limits above.
+SESSION_COOKIE_AGE = GOODLIFE_SESSION_IDLE_MINUTES * 60
 # Renewed at most once a minute by goodlife.accounts.sessions, not written on every page.
 SESSION_SAVE_EVERY_REQUEST = False
 SESSION_COOKIE_HTTPONLY = True
@@ -266,12 +288,46 @@ AXES_LOCKOUT_CALLABLE = "goodlife.accounts.throttle.paused"
 AXES_RESET_ON_SUCCESS = True
 AXES_DISABLE_ACCESS_LOG = True  # sign-ins are in Goodlife's own audit trail
 AXES_VERBOSE = False
+# --- Password spraying (goodlife/accounts/throttle.py) -------------------------------
+# After SIGN_IN_ADDRESS_ATTEMPTS wrong passwords from one client address within
+# SIGN_IN_ADDRESS_MINUTES, for any accounts, sign-in from that address waits until the
+# oldest of them is that old. 30 in 15 minutes leaves room for an office behind one
+# address; one wrong password tried against many accounts is slowed to 2 a minute.
+GOODLIFE_SIGN_IN_ADDRESS_ATTEMPTS = envint("SIGN_IN_ADDRESS_ATTEMPTS", 30)
+GOODLIFE_SIGN_IN_ADDRESS_MINUTES = envint("SIGN_IN_ADDRESS_MINUTES", 15)
+AXES_HANDLER = "goodlife.accounts.throttle.SignInHandler"
 
 # Two-factor sign-in (goodlife/accounts/two_factor.py): after the password, a code from
 # an authenticator app. On unless DEBUG: a laptop demo (make run) signs in with the
 # printed password alone.
 GOODLIFE_TWO_FACTOR = envbool("GOODLIFE_TWO_FACTOR", "False" if DEBUG else "True")
 OTP_TOTP_ISSUER = "Goodlife"  # how the app names the account: "Goodlife: priya@…"
+# Never show a device's secret or its QR code in the administration pages.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+
+# --- Two-factor secrets at rest (goodlife/accounts/totp_keys.py) ---------------------
+# Authenticator apps' secrets are stored encrypted with GOODLIFE_TOTP_KEY (or
+# GOODLIFE_TOTP_KEY_FILE): one or more 32-byte keys in URL-safe base64, newest first,
+# comma-separated while rotating. A key of its own, not derived from SECRET_KEY, so that
+# rotating one never locks every worker out, and a leaked SECRET_KEY does not open the
+# second factor. Required unless DEBUG=True, like SECRET_KEY.
+_totp_key = envsecret("GOODLIFE_TOTP_KEY")
+if not _totp_key:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "GOODLIFE_TOTP_KEY must be set (or GOODLIFE_TOTP_KEY_FILE) unless DEBUG=True. "
+            "Make one with `goodlife new_totp_key`."
+        )
+    _totp_key = "Z29vZGxpZmUtZGV2ZWxvcG1lbnQtdG90cC1rZXktMDA="  # development only
+try:
+    GOODLIFE_TOTP_KEYS = _parse_totp_keys(_totp_key)
+except ValueError as exc:
+    raise ImproperlyConfigured(f"GOODLIFE_TOTP_KEY: {exc}") from exc
+
+# --- Two-factor enrolment codes (goodlife/accounts/enrolment.py) ----------------------
+# The first set-up of an authenticator app (and a set-up after a lost phone) needs a
+# one-time code an administrator issues; it expires after this many hours.
+GOODLIFE_ENROLMENT_CODE_HOURS = envint("ENROLMENT_CODE_HOURS", 24)
 
 # Break-glass: how long emergency access to a record outside one's teams lasts.
 GOODLIFE_BREAK_GLASS_MINUTES = envint("GOODLIFE_BREAK_GLASS_MINUTES", 60)

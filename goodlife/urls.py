@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("goodlife.directory.urls")),
     path("", include("goodlife.planning.urls")),
     path("", include("goodlife.coach.urls")),
+    path("governance/", include("goodlife.governance.urls")),
     path("admin/", admin.site.urls),
     path("", include("goodlife.operations.urls")),
 ]

@@ -2,6 +2,7 @@ import pytest
 from django.test import Client
 
 from goodlife.accounts.models import Role
+from goodlife.ui import once
 from tests.factories import PersonFactory, TeamFactory, UserFactory
 
 
@@ -42,8 +43,27 @@ def tom(north, practitioner):
     )
 
 
+class FormClient(Client):
+    """Posts as a browser posts a page's form: with the one-time token a create form
+    carries (``goodlife.ui.once``), unless the test sends its own or ``token=False``.
+    Tests of the token itself use a plain ``Client``."""
+
+    def post(self, path, data=None, *args, token=True, **kwargs):
+        user_id = self.session.get("_auth_user_id")
+        if token and user_id and (data is None or isinstance(data, dict)):
+            data = data or {}
+            if once.FIELD not in data:
+                data = {**data, once.FIELD: once.new_token(user_id)}
+        return super().post(path, data, *args, **kwargs)
+
+
+@pytest.fixture
+def client():
+    return FormClient()
+
+
 def client_for(user) -> Client:
-    client = Client()
+    client = FormClient()
     client.force_login(user)
     return client
 

@@ -1,11 +1,12 @@
 """Goodlife's own settings with production-shaped values (DEBUG off), for the test suite.
 
-Only the key is made up here, because settings refuse to start without one.
+Only the keys are made up here, because settings refuse to start without them.
 """
 
 import os
 
 os.environ.setdefault("SECRET_KEY", "goodlife-tests-only-" + "x" * 40)
+os.environ.setdefault("GOODLIFE_TOTP_KEY", "dGVzdHMtb25seS10b3RwLWtleS0wMTIzNDU2Nzg5YWI=")
 
 from goodlife.settings import *  # noqa: F403
 

@@ -8,6 +8,7 @@ import pytest
 
 PRODUCTION = {
     "SECRET_KEY": "k" * 20 + "production-shaped-secret-key-for-checks-0123456789",
+    "GOODLIFE_TOTP_KEY": "cHJvZHVjdGlvbi1zaGFwZWQtdG90cC1rZXktMDEyMzQ=",
     "ALLOWED_HOSTS": "goodlife.eastbrook.example",
     "DATABASE_URL": "sqlite:///:memory:",
     "DJANGO_SETTINGS_MODULE": "goodlife.settings",
@@ -18,7 +19,14 @@ def run(*args, **env):
     clean = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"DEBUG", "SECRET_KEY", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+        if k
+        not in {
+            "DEBUG",
+            "SECRET_KEY",
+            "GOODLIFE_TOTP_KEY",
+            "DJANGO_SETTINGS_MODULE",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+        }
     }
     return subprocess.run(
         [sys.executable, "-m", "goodlife", *args],

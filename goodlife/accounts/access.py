@@ -18,9 +18,14 @@ from goodlife.audit.services import record
 
 # Staff whose work gives them a caseload: they see the people of their own teams.
 CASEWORK_ROLES = frozenset({Role.PRACTITIONER, Role.TEAM_MANAGER})
-# Roles that never open person records (providers report on outcomes; commissioners see
-# aggregates). Everyone else may open a record outside their teams only by break-glass.
-NO_PERSON_RECORDS = frozenset({Role.PROVIDER, Role.COMMISSIONER})
+# Roles that never open person records, not even by break-glass: providers report on
+# outcomes; commissioners see aggregates; administrators manage accounts (an account that
+# could open records would let them give themselves any record); information governance
+# reads the audit trail. Everyone else may open a record outside their teams only by
+# break-glass.
+NO_PERSON_RECORDS = frozenset(
+    {Role.PROVIDER, Role.COMMISSIONER, Role.ADMINISTRATOR, Role.INFORMATION_GOVERNANCE}
+)
 
 
 @dataclass(frozen=True)
@@ -53,6 +58,7 @@ def refuse(request, *, reason: str, person_id=None, status: int = 403) -> Templa
         person_id=person_id,
         summary=f"Refused: {request.method} {request.path}"[:255],
         detail={"reason": reason},
+        durable=True,
     )
     return TemplateResponse(request, "403.html", {"reason": reason}, status=status)
 

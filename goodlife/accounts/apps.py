@@ -7,4 +7,8 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts and teams"
 
     def ready(self):
-        from goodlife.accounts import throttle  # noqa: F401 - audits a paused sign-in
+        from goodlife.accounts import (  # noqa: F401 - signals
+            privileged,  # audits every privileged act on an account
+            sessions,  # times each sign-in's session
+            throttle,  # audits a paused sign-in
+        )

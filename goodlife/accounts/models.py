@@ -1,10 +1,18 @@
+import logging
 import uuid
 
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.db import models
 from django.db.models.functions import Lower
+from django.db.models.signals import pre_save
+from django.dispatch import receiver
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from goodlife.accounts import totp_keys
+
+logger = logging.getLogger(__name__)
 
 
 class Role(models.TextChoices):
@@ -17,6 +25,8 @@ class Role(models.TextChoices):
     COMMISSIONER = "commissioner", "Commissioner"
     PROVIDER = "provider", "Provider"
     ADMINISTRATOR = "administrator", "Administrator"
+    # Reads the audit trail (who looked at what, and every privileged act); opens no record.
+    INFORMATION_GOVERNANCE = "information_governance", "Information governance"
 
 
 class Team(models.Model):
@@ -31,7 +41,7 @@ class Team(models.Model):
 
 
 # What the administrator role may do in the Django admin: manage staff accounts and teams,
-# read (never change) the audit trail, and keep matching's synonyms and places up to date.
+# ask for team membership, and keep matching's synonyms and places up to date.
 # Nobody deletes users: they are deactivated.
 ADMINISTRATOR_PERMISSIONS = frozenset(
     {
@@ -41,7 +51,10 @@ ADMINISTRATOR_PERMISSIONS = frozenset(
         "accounts.view_team",
         "accounts.add_team",
         "accounts.change_team",
-        "audit.view_auditevent",
+        # Joining a team is asked for here and accepted by the team's manager
+        # (MembershipRequest): an administrator never gives record access alone.
+        "accounts.view_membershiprequest",
+        "accounts.add_membershiprequest",
         # Paused sign-ins (goodlife/accounts/throttle.py): seen, and lifted by deleting.
         "axes.view_accessattempt",
         "axes.delete_accessattempt",
@@ -149,3 +162,114 @@ class User(AbstractBaseUser, PermissionsMixin):
         if not hasattr(self, "_team_ids"):
             self._team_ids = set(self.teams.values_list("id", flat=True))
         return self._team_ids
+
+
+class MembershipRequest(models.Model):
+    """A request that a member of staff join a team, which a manager of the team decides.
+
+    Team membership is what opens a team's records to a practitioner or manager, so an
+    administrator only asks; the account joins the team when one of its managers accepts.
+    """
+
+    class Decision(models.TextChoices):
+        PENDING = "pending", "Waiting for the team's manager"
+        ACCEPTED = "accepted", "Accepted"
+        DECLINED = "declined", "Declined"
+
+    user = models.ForeignKey(User, on_delete=models.PROTECT, related_name="membership_requests")
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="membership_requests")
+    note = models.CharField("why they should join", max_length=300, blank=True)
+    requested_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    requested_at = models.DateTimeField(default=timezone.now)
+    decision = models.CharField(max_length=10, choices=Decision.choices, default=Decision.PENDING)
+    decided_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_note = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "team"],
+                condition=models.Q(decision="pending"),
+                name="membership_one_pending_per_team",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} → {self.team} ({self.get_decision_display()})"
+
+
+# --- Two-factor sign-in and sign-in throttling (goodlife/accounts/two_factor.py,
+# enrolment.py, throttle.py) ---------------------------------------------------------
+
+
+class AuthenticatorApp(TOTPDevice):
+    """django-otp's TOTP device, with its secret sealed at rest (accounts/totp_keys.py).
+
+    Only the key's storage differs: ``bin_key`` opens the sealed secret, and django-otp's
+    own code checks the codes with it. If no configured key opens it, no code is right.
+    """
+
+    class Meta:
+        proxy = True
+        verbose_name = "authenticator app"
+
+    @property
+    def bin_key(self) -> bytes:
+        return totp_keys.open_sealed(self.key, user_id=self.user_id)
+
+    def verify_token(self, token):
+        try:
+            self.bin_key  # noqa: B018 - a wrong GOODLIFE_TOTP_KEY refuses, it does not crash
+        except totp_keys.SecretUnreadable:
+            logger.error("The secret of authenticator app %s cannot be opened", self.pk)
+            self.unreadable = True
+            return False
+        return super().verify_token(token)
+
+
+@receiver(pre_save, sender=TOTPDevice)
+@receiver(pre_save, sender=AuthenticatorApp)
+def _seal_totp_secret(sender, instance, **kwargs):
+    """Whichever way a device is saved, its secret is stored sealed."""
+    instance.key = totp_keys.seal_hex(instance.key, user_id=instance.user_id)
+
+
+class EnrolmentCode(models.Model):
+    """A one-time code an administrator issues so a worker can set up two-factor sign-in.
+
+    Only a hash is stored; the code itself is shown once, to the administrator."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="enrolment_codes")
+    code_hash = models.CharField(max_length=64)
+    issued_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    issued_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-issued_at"]
+
+    def __str__(self):
+        return f"Two-factor set-up code for {self.user}"
+
+
+class SignInFailure(models.Model):
+    """One wrong password from one client address, whatever the account: counted to slow
+    down password spraying (accounts/throttle.py). Kept only for the counting window."""
+
+    ip_address = models.CharField(max_length=64)
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [models.Index(fields=["ip_address", "at"], name="accounts_signin_ip_at")]
+
+    def __str__(self):
+        return f"Wrong password from {self.ip_address} at {self.at:%H:%M:%S}"

@@ -3,9 +3,10 @@
 django-otp keeps the devices and checks the codes; this module is the policy and pages.
 With ``GOODLIFE_TWO_FACTOR`` on (the default unless ``DEBUG``), a signed-in member of
 staff whose session has not yet given a code reaches nothing but these pages and "Sign
-out". The first time, they set up an app by scanning a QR code (or typing its key) and
-get ten single-use backup codes; after that, each sign-in asks for the app's code or a
-backup code. Wrong codes slow down: 1, 2, 4, 8 … seconds between tries.
+out". The first time, they give the one-time set-up code an administrator issued them
+(goodlife/accounts/enrolment.py), set up an app by scanning a QR code (or typing its
+key) and get ten single-use backup codes; after that, each sign-in asks for the app's
+code or a backup code. Wrong codes slow down: 1, 2, 4, 8 … seconds between tries.
 """
 
 import base64
@@ -24,9 +25,10 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.cache import never_cache
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from goodlife.accounts import enrolment, totp_keys
 from goodlife.accounts.access import SIGNED_IN, access
+from goodlife.accounts.models import AuthenticatorApp
 from goodlife.audit.models import Action
 from goodlife.audit.services import record
 
@@ -47,7 +49,7 @@ def owes_code(user) -> bool:
 
 
 def _has_app(user) -> bool:
-    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+    return AuthenticatorApp.objects.filter(user=user, confirmed=True).exists()
 
 
 class RequireTwoFactorMiddleware:
@@ -115,6 +117,12 @@ class CodeForm(forms.Form):
             if ok and device.verify_token(code):
                 self.device = device
                 return code
+        if any(getattr(device, "unreadable", False) for device in self.devices):
+            raise forms.ValidationError(
+                "Goodlife cannot check codes from your authenticator app at the moment. "
+                + ("Enter one of your backup codes, or ask" if self.backup_allowed else "Ask")
+                + " your Goodlife administrator for help."
+            )
         waiting = [data for _, (ok, data) in allowed if not ok]
         if waiting and len(waiting) == len(allowed):
             until = max(data["locked_until"] for data in waiting)
@@ -129,10 +137,25 @@ class CodeForm(forms.Form):
         )
 
 
+def _readable(device) -> bool:
+    try:
+        device.bin_key  # noqa: B018
+    except totp_keys.SecretUnreadable:
+        return False
+    return True
+
+
+def _code_given(request, device) -> None:
+    """The session has given its code: from now on it is a new session (a new key), so a
+    key seen before the code (the password step) is worth nothing."""
+    otp_login(request, device)
+    request.session.cycle_key()
+
+
 def _devices(user):
     """What can give a sign-in code: the app, and the backup codes."""
     return [
-        *TOTPDevice.objects.filter(user=user, confirmed=True),
+        *AuthenticatorApp.objects.filter(user=user, confirmed=True),
         *StaticDevice.objects.filter(user=user, confirmed=True),
     ]
 
@@ -151,7 +174,7 @@ def two_factor(request):
     if request.method == "POST":
         with transaction.atomic():
             if form.is_valid():
-                otp_login(request, form.device)
+                _code_given(request, form.device)
                 kind = "a backup code" if isinstance(form.device, StaticDevice) else "an app code"
                 record(Action.SIGN_IN, user=request.user, summary=f"Gave {kind}")
                 return redirect(_next(request))
@@ -167,20 +190,29 @@ def set_up(request):
     """Scan the QR code (or type the key), enter one code, keep the backup codes."""
     if _has_app(request.user):
         return redirect(reverse("accounts:two-factor") + "?" + _next_query(_next(request)))
+    if not enrolment.enrolled(request):
+        return _enrol(request)
     with transaction.atomic():
         device = (
-            TOTPDevice.objects.select_for_update()
+            AuthenticatorApp.objects.select_for_update()
             .filter(user=request.user, confirmed=False)
             .order_by("pk")
             .first()
-        ) or TOTPDevice.objects.create(user=request.user, name=APP, confirmed=False)
+        )
+        if device is not None and not _readable(device):
+            device.delete()  # sealed under a key no longer configured: start afresh
+            device = None
+        device = device or AuthenticatorApp.objects.create(
+            user=request.user, name=APP, confirmed=False
+        )
         form = CodeForm(request.POST or None, devices=[device], backup_allowed=False)
         if request.method == "POST":
             if form.is_valid():
                 device.confirmed = True
                 device.save(update_fields=["confirmed"])
-                TOTPDevice.objects.filter(user=request.user, confirmed=False).delete()
-                otp_login(request, device)
+                AuthenticatorApp.objects.filter(user=request.user, confirmed=False).delete()
+                request.session.pop(enrolment.SESSION_KEY, None)
+                _code_given(request, device)
                 codes = _new_backup_codes(request.user)
                 record(Action.CHANGE, user=request.user, summary="Set up two-factor sign-in")
                 return TemplateResponse(
@@ -199,6 +231,52 @@ def set_up(request):
             "qr": _qr_svg(device),
             "key_groups": [key[i : i + 4] for i in range(0, len(key), 4)],
         },
+    )
+
+
+class EnrolmentCodeForm(forms.Form):
+    code = forms.CharField(
+        label="Set-up code",
+        max_length=40,
+        error_messages={"required": "Enter the set-up code your administrator gave you"},
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "spellcheck": "false", "class": "govuk-input--width-10"}
+        ),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_code(self):
+        code = self.cleaned_data["code"]
+        if len(enrolment.normalise(code)) != enrolment.LENGTH:
+            raise forms.ValidationError(
+                f"Enter the {enrolment.LENGTH} letters and numbers of your set-up code"
+            )
+        if not enrolment.redeem(self.user, code):
+            raise forms.ValidationError(
+                "That set-up code is not right, has been used or has expired. Check it, "
+                "or ask your Goodlife administrator for a new one."
+            )
+        return code
+
+
+def _enrol(request):
+    """Before the QR code: the one-time code an administrator issued."""
+    form = EnrolmentCodeForm(request.POST or None, user=request.user)
+    if request.method == "POST":
+        if form.is_valid():
+            request.session[enrolment.SESSION_KEY] = str(request.user.pk)
+            record(Action.SIGN_IN, user=request.user, summary="Gave a two-factor set-up code")
+            return redirect(
+                reverse("accounts:two-factor-set-up") + "?" + _next_query(_next(request))
+            )
+        record(Action.SIGN_IN_FAILED, user=request.user, summary="Wrong two-factor set-up code")
+    return TemplateResponse(
+        request,
+        "accounts/two_factor_enrol.html",
+        {"form": form, "next": _next(request), "hours": settings.GOODLIFE_ENROLMENT_CODE_HOURS},
     )
 
 
@@ -223,8 +301,8 @@ def mark_code_given(client, user) -> None:
     and given its code (the pages themselves are tested in tests/accounts)."""
     from django_otp import DEVICE_ID_SESSION_KEY
 
-    device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or (
-        TOTPDevice.objects.create(user=user, name=APP, confirmed=True)
+    device = AuthenticatorApp.objects.filter(user=user, confirmed=True).first() or (
+        AuthenticatorApp.objects.create(user=user, name=APP, confirmed=True)
     )
     session = client.session
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id

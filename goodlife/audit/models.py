@@ -13,6 +13,13 @@ class Action(models.TextChoices):
     ACCESS_REFUSED = "access_refused", "Access refused"
     BREAK_GLASS = "break_glass", "Break-glass access"
     CONFLICT = "conflict", "Edit refused: changed by someone else"
+    NOT_FOUND = "not_found", "Not found"
+    FAILED = "failed", "Request failed"
+    # Privileged acts: accounts, roles, team membership, passwords, two-factor devices,
+    # sign-in pauses lifted, and every administration page used.
+    ACCOUNT = "account", "Staff account changed"
+    ADMIN = "admin", "Used the administration pages"
+    AUDIT_READ = "audit_read", "Read the audit trail"
 
 
 class AuditEvent(models.Model):

@@ -1,9 +1,13 @@
 import datetime
+import re
 
 from django import forms
+from django.db.models.functions import Upper
 
-from goodlife.directory.models import DAYS, OFFERINGS
+from goodlife.directory import anonymity
+from goodlife.directory.models import DAYS, OFFERINGS, Place
 from goodlife.directory.search import ACCESS_NEEDS
+from goodlife.strengths.models import MemberKind, NetworkMember
 from goodlife.ui.forms import GovukCheckbox, GovukRadioSelect
 
 THEMES = (
@@ -251,6 +255,53 @@ class UnmetNeedForm(forms.Form):
     area = forms.CharField(
         label="Area",
         max_length=60,
-        help_text="A postcode district or neighbourhood, for example EB1",
+        help_text="A postcode district or neighbourhood, for example EB1: not an address or a "
+        "full postcode",
         error_messages={"required": "Enter the area"},
     )
+
+    def __init__(self, *args, person=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.person = person
+
+    def clean_what(self):
+        what = self.cleaned_data["what"].strip()
+        found = anonymity.identifiers_in(what, names=names_on_record(self.person))
+        if found:
+            raise forms.ValidationError(anonymity.advice(found))
+        return what
+
+    def clean_area(self):
+        typed = self.cleaned_data["area"]
+        try:
+            return anonymity.area_of(typed, neighbourhoods=neighbourhoods_named(typed))
+        except ValueError as exc:
+            raise forms.ValidationError(str(exc)) from None
+
+
+def names_on_record(person) -> dict[str, str]:
+    """The names that would identify this person: theirs, and the people in their network."""
+    if person is None:
+        return {}
+    people_kinds = (
+        MemberKind.FAMILY,
+        MemberKind.FRIEND,
+        MemberKind.NEIGHBOUR,
+        MemberKind.PROFESSIONAL,
+    )
+    names = {
+        name: "the name of someone in their network"
+        for name in NetworkMember.objects.filter(person=person, kind__in=people_kinds).values_list(
+            "name", flat=True
+        )
+    }
+    names.update({n: "the person's name" for n in (person.legal_name, person.preferred_name) if n})
+    return names
+
+
+def neighbourhoods_named(typed: str) -> list[str]:
+    """The named places (in the Place table, not postcodes) called what was typed."""
+    named = Place.objects.annotate(upper=Upper("name")).filter(
+        upper=" ".join(typed.split()).upper()
+    )
+    return [name for name in named.values_list("name", flat=True) if not re.search(r"\d", name)]

@@ -11,11 +11,22 @@ from django.utils.http import urlencode
 from goodlife.accounts.access import PUBLIC, SIGNED_IN, access, roles
 from goodlife.accounts.models import Role
 from goodlife.accounts.typed_work import submitted
-from goodlife.directory import geo, matching, services
-from goodlife.directory.forms import THEMES, SearchForm, ServiceForm, UnmetNeedForm
+from goodlife.audit.models import Action
+from goodlife.audit.services import record as audit
+from goodlife.directory import anonymity, geo, matching, services
+from goodlife.directory.forms import (
+    THEMES,
+    SearchForm,
+    ServiceForm,
+    UnmetNeedForm,
+    names_on_record,
+    neighbourhoods_named,
+)
 from goodlife.directory.models import OFFERINGS, Service, Status, UnmetNeed, stale_before
 from goodlife.directory.search import Filters, community_offers, search_page
 from goodlife.people.access import person_view
+from goodlife.ui.once import once_only
+from goodlife.ui.versions import edited_version
 
 EDITORS = roles(Role.DIRECTORY_EDITOR, Role.ADMINISTRATOR)
 SEE_GAPS = roles(Role.COMMISSIONER, Role.TEAM_MANAGER, Role.QUALITY_LEAD, Role.ADMINISTRATOR)
@@ -106,6 +117,7 @@ def _initial(service) -> dict:
 
 
 @access(EDITORS)
+@once_only
 def service_new(request):
     form = ServiceForm(submitted(request))
     if request.method == "POST" and form.is_valid():
@@ -121,11 +133,11 @@ def service_edit(request, service_id):
     data = submitted(request)
     form = ServiceForm(data, initial=_initial(service))
     conflict = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            version = int(data.get("version") or service.version)
-        except ValueError:
-            version = -1
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and (version := edited_version(data, form, current=service.version)) is not None
+    ):
         try:
             services.save_service(
                 service, by=request.user, expected_version=version, **form.values()
@@ -174,10 +186,12 @@ def stale(request):
 
 
 @person_view(summary="Viewed directory suggestions")
+@once_only
 def suggestions(request, person):
     need_form = UnmetNeedForm(
         request.POST if request.POST.get("action") == "unmet" else None,
         initial={"area": (person.postcode or "").split(" ")[0]},
+        person=person,
     )
     if request.method == "POST" and request.POST.get("action") == "note":
         service = get_object_or_404(Service, pk=request.POST.get("service"))
@@ -206,11 +220,26 @@ def suggestions(request, person):
 
 @access(SEE_GAPS)
 def unmet_needs(request):
-    needs = list(UnmetNeed.objects.all().values("theme", "area", "what", "logged_at"))
+    needs = list(UnmetNeed.objects.all().values("theme", "area"))
     themes = dict(THEMES)
+    areas = {area: _area_shown(area) for area in {n["area"] for n in needs}}
     by_theme = Counter(themes.get(n["theme"], n["theme"]) for n in needs)
-    by_area = Counter(n["area"].upper() for n in needs)
-    grouped = Counter((themes.get(n["theme"], n["theme"]), n["area"].upper()) for n in needs)
+    by_area = Counter(areas[n["area"]] for n in needs)
+    grouped = Counter((themes.get(n["theme"], n["theme"]), areas[n["area"]]) for n in needs)
+    recent = [_as_shown(need, areas) for need in UnmetNeed.objects.select_related("person")[:20]]
+    # What a commissioner was shown, as counts: the page itself names nobody.
+    audit(
+        Action.VIEW,
+        user=request.user,
+        summary="Viewed unmet needs",
+        detail={
+            "gaps": len(needs),
+            "themes": len(by_theme),
+            "areas": len(by_area),
+            "descriptions_shown": sum(1 for n in recent if not n["withheld"]),
+            "descriptions_withheld": sum(1 for n in recent if n["withheld"]),
+        },
+    )
     return TemplateResponse(
         request,
         "directory/unmet_needs.html",
@@ -219,9 +248,31 @@ def unmet_needs(request):
             "by_theme": by_theme.most_common(),
             "by_area": by_area.most_common(),
             "grouped": sorted(grouped.items(), key=lambda kv: (-kv[1], kv[0])),
-            "recent": needs[:20],
+            "recent": recent,
         },
     )
+
+
+def _area_shown(area: str) -> str:
+    """An area as commissioners see it: a district or a neighbourhood. One logged before
+    areas were checked is cut to its postcode district, or not shown."""
+    try:
+        return anonymity.area_of(area, neighbourhoods=neighbourhoods_named(area))
+    except ValueError:
+        district = area.split()[0].upper() if area.split() else ""
+        return district if anonymity.is_district(district) else "Area not given"
+
+
+def _as_shown(need: UnmetNeed, areas: dict) -> dict:
+    """A need as a commissioner sees it. A description logged before descriptions were
+    checked that could identify someone is withheld."""
+    found = anonymity.identifiers_in(need.what, names=names_on_record(need.person))
+    return {
+        "what": "" if found else need.what,
+        "area": areas.get(need.area) or _area_shown(need.area),
+        "logged_at": need.logged_at,
+        "withheld": bool(found),
+    }
 
 
 def _page_number(request, name, default, maximum=None):

@@ -115,6 +115,7 @@ def person_view(*, summary: str = "Viewed record", managers_only: bool = False):
                         person_id=person.pk,
                         summary="No relationship: asked for break-glass",
                         detail={"method": request.method},
+                        durable=True,
                     )
                     target = reverse("people:break-glass", args=[person.pk])
                     return redirect(f"{target}?{urlencode({'next': request.get_full_path()})}")

@@ -47,6 +47,13 @@ STAFF = [
         [],
     ),
     ("admin@example.org", "Ade Williams", "Systems administrator", Role.ADMINISTRATOR, []),
+    (
+        "governance@example.org",
+        "Hannah Reid",
+        "Information governance officer",
+        Role.INFORMATION_GOVERNANCE,
+        [],
+    ),
 ]
 
 PEOPLE = [

@@ -3,7 +3,8 @@ from django import forms
 from goodlife.accounts.access import CASEWORK_ROLES
 from goodlife.accounts.models import Team, User
 from goodlife.people.identifiers import normalise_nhs_number, normalise_phone, normalise_postcode
-from goodlife.people.models import PERSON_DETAILS, Person, Status
+from goodlife.people.models import NHS_NUMBER_RECORDED, PERSON_DETAILS, Person, Status
+from goodlife.people.services import nhs_number_recorded
 from goodlife.ui.forms import GovukCheckbox, GovukDateField, GovukRadioSelect
 
 
@@ -32,7 +33,8 @@ class PersonForm(forms.ModelForm):
         max_length=20,
         widget=forms.TextInput(attrs={"class": "govuk-input--width-10", "autocomplete": "off"}),
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # Read by ui.versions.edited_version, which refuses anything that is not a version.
+    version = forms.CharField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Person
@@ -82,13 +84,14 @@ class PersonForm(forms.ModelForm):
             },
         }
 
-    def __init__(self, *args, user: User, **kwargs):
+    def __init__(self, *args, user: User, team_decisions: bool = True, **kwargs):
+        """``team_decisions``: whether this worker may change who works with the person
+        and whether the record is open (the person's own team may; break-glass may not).
+        A person changes team only by a move (people/move.html), never by an edit."""
         super().__init__(*args, **kwargs)
         self.user = user
         adding = self.instance._state.adding
-        team_ids = set(user.team_ids)
-        if not adding:
-            team_ids.add(self.instance.team_id)
+        team_ids = set(user.team_ids) if adding else {self.instance.team_id}
         self.fields["team"].queryset = Team.objects.filter(pk__in=team_ids)
         self.fields["team"].empty_label = None if len(team_ids) == 1 else "Select a team"
         self.fields["allocated_worker"].queryset = (
@@ -104,8 +107,13 @@ class PersonForm(forms.ModelForm):
         if adding:
             del self.fields["status"]
             del self.fields["version"]
-        elif not self.is_bound:
-            self.initial["version"] = self.instance.version
+        else:
+            del self.fields["team"]
+            if not team_decisions:
+                del self.fields["allocated_worker"]
+                del self.fields["status"]
+            if not self.is_bound:
+                self.initial["version"] = self.instance.version
 
     def clean_legal_name(self):
         name = " ".join(self.cleaned_data["legal_name"].split())
@@ -127,7 +135,10 @@ class PersonForm(forms.ModelForm):
             raise forms.ValidationError(str(exc)) from None
 
     def clean_nhs_number(self):
-        return self._normalised("nhs_number", normalise_nhs_number)
+        number = self._normalised("nhs_number", normalise_nhs_number)
+        if nhs_number_recorded(number, other_than=self.instance.pk):
+            raise forms.ValidationError(NHS_NUMBER_RECORDED)
+        return number
 
     def clean_postcode(self):
         return self._normalised("postcode", normalise_postcode)
@@ -137,7 +148,8 @@ class PersonForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        team, worker = cleaned.get("team"), cleaned.get("allocated_worker")
+        team = cleaned.get("team") or (None if self.instance._state.adding else self.instance.team)
+        worker = cleaned.get("allocated_worker")
         if team and worker and not worker.teams.filter(pk=team.pk).exists():
             self.add_error(
                 "allocated_worker",
@@ -192,3 +204,41 @@ class BreakGlassReviewForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+
+class MoveForm(forms.Form):
+    to_team = forms.ModelChoiceField(
+        Team.objects.none(),
+        label="Which team should take on the record?",
+        empty_label="Select a team",
+        error_messages={
+            "required": "Select the team that should take on the record",
+            "invalid_choice": "Select one of the teams in the list",
+        },
+    )
+    reason = forms.CharField(
+        label="Why should they take it on?",
+        help_text="Their manager reads this before deciding. Say what the person needs "
+        "and anything they should know first.",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={
+            "required": "Say why the other team should take on the record",
+            "max_length": "Why they should take it on must be 2,000 characters or fewer",
+        },
+    )
+
+    def __init__(self, *args, person, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_team"].queryset = Team.objects.exclude(pk=person.team_id)
+
+    def clean_reason(self):
+        reason = self.cleaned_data["reason"].strip()
+        if not reason:
+            raise forms.ValidationError("Say why the other team should take on the record")
+        return reason
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(choices=[("accept", "Accept"), ("decline", "Decline")])
+    note = forms.CharField(required=False, max_length=300)

@@ -33,6 +33,12 @@ PERSON_DETAILS = (
     "status",
 )
 
+# Says nothing of who it is: the record may be one this worker may not open.
+NHS_NUMBER_RECORDED = (
+    "Someone with this NHS number is already recorded. Search for them by NHS number, or "
+    "ask your team manager if you cannot open their record"
+)
+
 
 class Person(models.Model):
     """Someone Goodlife supports, described first by who they are and what matters to them.
@@ -79,6 +85,16 @@ class Person(models.Model):
             ),
             models.Index(fields=["date_of_birth"], name="people_dob"),
         ]
+        constraints = [
+            # One record per person: an NHS number, where one is given, is never recorded
+            # twice, even when two workers add the same person at the same moment.
+            models.UniqueConstraint(
+                fields=["nhs_number"],
+                condition=~models.Q(nhs_number=""),
+                name="person_nhs_number_unique",
+                violation_error_message=NHS_NUMBER_RECORDED,
+            )
+        ]
 
     def __str__(self):
         return self.display_name
@@ -112,6 +128,9 @@ class BreakGlassAccess(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="break_glass")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # The team that held the record when access was granted: its managers review the
+    # grant, even if the person moves team afterwards.
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="+", null=True)
     reason = models.TextField()
     granted_at = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField()
@@ -133,6 +152,46 @@ class BreakGlassAccess(models.Model):
     @property
     def is_active(self) -> bool:
         return self.expires_at > timezone.now()
+
+
+class TeamMove(models.Model):
+    """A request to move a person to another team: asked by a manager of the team that
+    holds the record, decided by a manager of the team that would take it on."""
+
+    class Decision(models.TextChoices):
+        PENDING = "pending", "Waiting for the receiving team's manager"
+        ACCEPTED = "accepted", "Accepted"
+        DECLINED = "declined", "Declined"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="team_moves")
+    from_team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="+")
+    to_team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="+")
+    reason = models.TextField()
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    requested_at = models.DateTimeField(default=timezone.now)
+    decision = models.CharField(max_length=10, choices=Decision.choices, default=Decision.PENDING)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-requested_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person"],
+                condition=models.Q(decision="pending"),
+                name="team_move_one_pending_per_person",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.person_id}: {self.from_team} → {self.to_team} ({self.decision})"
 
 
 class PersonVersion(models.Model):

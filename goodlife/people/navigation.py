@@ -25,3 +25,11 @@ register(
         order=50,
     )
 )
+register(
+    NavItem(
+        "Team requests",
+        "people:team-requests",
+        lambda u: u.role == Role.TEAM_MANAGER,
+        order=55,
+    )
+)

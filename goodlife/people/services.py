@@ -5,17 +5,33 @@ import uuid
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from goodlife.accounts.models import Role, Team, User
 from goodlife.audit.models import Action
 from goodlife.audit.services import record
-from goodlife.people.models import PERSON_DETAILS, BreakGlassAccess, Person, PersonVersion
+from goodlife.people.models import (
+    PERSON_DETAILS,
+    BreakGlassAccess,
+    Person,
+    PersonVersion,
+    TeamMove,
+)
 
-# Fields a person edit may change; anything else is set by the system.
+# The details kept in each version of a person; an edit may change all but the team.
 EDITABLE_FIELDS = PERSON_DETAILS
+# A person changes team only by a move that the receiving team accepts (request_move).
+EDIT_FIELDS = tuple(name for name in PERSON_DETAILS if name != "team")
+# Who works with the person and whether the record is open: decided by the person's own
+# team, never by someone looking in through break-glass.
+TEAM_DECISIONS = frozenset({"allocated_worker", "status"})
+
+
+class NotAllowed(Exception):
+    """The member of staff may not make this change."""
 
 
 class EditConflict(Exception):
@@ -95,11 +111,37 @@ def find_duplicates(
     )
 
 
+class NhsNumberRecorded(ValueError):
+    """Someone with this NHS number is already recorded (perhaps in a record the worker
+    may not open, so the message names nobody)."""
+
+
+def nhs_number_recorded(nhs_number: str, *, other_than=None) -> bool:
+    """Whether someone (other than the person ``other_than``) has this NHS number."""
+    if not nhs_number:
+        return False
+    return Person.objects.filter(nhs_number=nhs_number).exclude(pk=other_than).exists()
+
+
+def _saved_once_per_nhs_number(save, nhs_number: str, *, other_than=None):
+    """Run ``save``; when it breaks the one-person-per-NHS-number constraint (two workers
+    adding the same person at the same moment), say so rather than fail."""
+    try:
+        with transaction.atomic():
+            return save()
+    except IntegrityError:
+        if nhs_number_recorded(nhs_number, other_than=other_than):
+            raise NhsNumberRecorded(nhs_number) from None
+        raise
+
+
 @transaction.atomic
 def create_person(*, by, **fields) -> Person:
     person = Person(**fields, updated_by=by)
+    if nhs_number_recorded(person.nhs_number):
+        raise NhsNumberRecorded(person.nhs_number)
     person.full_clean(exclude=["team", "allocated_worker"])
-    person.save()
+    _saved_once_per_nhs_number(person.save, person.nhs_number)
     _save_version(person, by=by)
     record(
         Action.CREATE,
@@ -118,7 +160,7 @@ def update_person(person: Person, *, by, expected_version: int, **changes) -> Pe
     The version check and the write are one conditional UPDATE, so two editors racing on
     any database cannot both win. A refused edit is itself audited.
     """
-    unknown = set(changes) - set(EDITABLE_FIELDS)
+    unknown = set(changes) - set(EDIT_FIELDS)
     if unknown:
         raise ValueError(f"Not editable: {', '.join(sorted(unknown))}")
     with transaction.atomic():
@@ -133,8 +175,25 @@ def update_person(person: Person, *, by, expected_version: int, **changes) -> Pe
         if not changed:
             # What was typed matches what is stored: nothing to save, nothing to overwrite.
             return stored
-        updated = Person.objects.filter(pk=person.pk, version=expected_version).update(
-            **changed, version=F("version") + 1, updated_at=timezone.now(), updated_by=by
+        if set(changed) & TEAM_DECISIONS and not _in_team(by, stored):
+            record(
+                Action.ACCESS_REFUSED,
+                user=by,
+                person_id=person.pk,
+                obj=person,
+                summary="Refused: only the person's own team changes allocation or status",
+                detail={"fields": sorted(set(changed) & TEAM_DECISIONS)},
+                durable=True,
+            )
+            raise NotAllowed("Only the person's own team can change who works with them")
+        if nhs_number_recorded(changed.get("nhs_number", ""), other_than=person.pk):
+            raise NhsNumberRecorded(changed["nhs_number"])
+        updated = _saved_once_per_nhs_number(
+            lambda: Person.objects.filter(pk=person.pk, version=expected_version).update(
+                **changed, version=F("version") + 1, updated_at=timezone.now(), updated_by=by
+            ),
+            changed.get("nhs_number", ""),
+            other_than=person.pk,
         )
         if updated == 1:
             saved = Person.objects.select_related("team", "allocated_worker").get(pk=person.pk)
@@ -188,6 +247,7 @@ def grant_break_glass(person: Person, *, user, reason: str) -> BreakGlassAccess:
     grant = BreakGlassAccess.objects.create(
         person=person,
         user=user,
+        team_id=person.team_id,
         reason=reason,
         granted_at=now,
         expires_at=now + datetime.timedelta(minutes=settings.GOODLIFE_BREAK_GLASS_MINUTES),
@@ -219,3 +279,138 @@ def review_break_glass(grant: BreakGlassAccess, *, by, note: str = "") -> BreakG
             detail={"note": note},
         )
     return grant
+
+
+def _in_team(user, person: Person) -> bool:
+    return (
+        user is not None
+        and user.role in (Role.PRACTITIONER, Role.TEAM_MANAGER)
+        and person.team_id in user.team_ids
+    )
+
+
+def _manages(user, team_id) -> bool:
+    return user.role == Role.TEAM_MANAGER and team_id in user.team_ids
+
+
+# Moving a person to another team ----------------------------------------------------
+
+
+@transaction.atomic
+def request_move(person: Person, *, by, to_team: Team, reason: str) -> TeamMove:
+    """A manager of the person's team asks another team to take the person on."""
+    stored = Person.objects.select_for_update().get(pk=person.pk)
+    if not _manages(by, stored.team_id):
+        raise NotAllowed("Only a manager of the person's team can ask to move them")
+    if to_team.pk == stored.team_id:
+        raise ValueError("The person is already in that team")
+    if TeamMove.objects.filter(person=stored, decision=TeamMove.Decision.PENDING).exists():
+        raise ValueError("A move of this person is already waiting for a decision")
+    move = TeamMove.objects.create(
+        person=stored, from_team_id=stored.team_id, to_team=to_team, reason=reason, requested_by=by
+    )
+    record(
+        Action.CHANGE,
+        user=by,
+        person_id=stored.pk,
+        obj=move,
+        summary=f"Asked {to_team.name} to take on the record",
+        detail={"from_team": stored.team.name, "to_team": to_team.name, "reason": reason},
+    )
+    return move
+
+
+def moves_waiting_for(user):
+    """Moves this manager's teams are asked to take on, oldest first."""
+    if user.role != Role.TEAM_MANAGER:
+        return TeamMove.objects.none()
+    return (
+        TeamMove.objects.filter(decision=TeamMove.Decision.PENDING, to_team_id__in=user.team_ids)
+        .select_related("person", "from_team", "to_team", "requested_by")
+        .order_by("requested_at")
+    )
+
+
+def moves_asked_by_teams_of(user):
+    """Moves out of this manager's teams that are still waiting."""
+    if user.role != Role.TEAM_MANAGER:
+        return TeamMove.objects.none()
+    return (
+        TeamMove.objects.filter(decision=TeamMove.Decision.PENDING, from_team_id__in=user.team_ids)
+        .select_related("person", "from_team", "to_team", "requested_by")
+        .order_by("requested_at")
+    )
+
+
+@transaction.atomic
+def decide_move(move: TeamMove, *, by, accept: bool, note: str = "") -> TeamMove:
+    """A manager of the receiving team accepts (the record moves, unallocated) or declines."""
+    move = (
+        TeamMove.objects.select_for_update().select_related("to_team", "from_team").get(pk=move.pk)
+    )
+    if move.decision != TeamMove.Decision.PENDING:
+        return move  # decided already: a second click, or another manager
+    if not _manages(by, move.to_team_id):
+        raise NotAllowed(f"Only a manager of {move.to_team.name} can decide this")
+    now = timezone.now()
+    if accept:
+        moved = Person.objects.filter(pk=move.person_id, team_id=move.from_team_id).update(
+            team_id=move.to_team_id,
+            allocated_worker=None,
+            version=F("version") + 1,
+            updated_at=now,
+            updated_by=by,
+        )
+        if not moved:
+            raise ValueError("The person is no longer in the team that asked for the move")
+        person = Person.objects.select_related("team", "allocated_worker").get(pk=move.person_id)
+        _save_version(person, by=by)
+    move.decision = TeamMove.Decision.ACCEPTED if accept else TeamMove.Decision.DECLINED
+    move.decided_by = by
+    move.decided_at = now
+    move.decision_note = note
+    move.save(update_fields=["decision", "decided_by", "decided_at", "decision_note"])
+    record(
+        Action.CHANGE,
+        user=by,
+        person_id=move.person_id,
+        obj=move,
+        summary=(
+            f"Moved from {move.from_team.name} to {move.to_team.name}"
+            if accept
+            else f"{move.to_team.name} declined to take on the record"
+        ),
+        detail={
+            "from_team": move.from_team.name,
+            "to_team": move.to_team.name,
+            "accepted": accept,
+            "note": note,
+        },
+    )
+    return move
+
+
+@transaction.atomic
+def withdraw_move(move: TeamMove, *, by) -> TeamMove:
+    move = TeamMove.objects.select_for_update().select_related("to_team").get(pk=move.pk)
+    if move.decision != TeamMove.Decision.PENDING:
+        return move
+    if not _manages(by, move.from_team_id):
+        raise NotAllowed("Only a manager of the team that asked can withdraw the move")
+    move.decision = TeamMove.Decision.WITHDRAWN
+    move.decided_by = by
+    move.decided_at = timezone.now()
+    move.save(update_fields=["decision", "decided_by", "decided_at"])
+    record(
+        Action.CHANGE,
+        user=by,
+        person_id=move.person_id,
+        obj=move,
+        summary=f"Withdrew the request that {move.to_team.name} take on the record",
+        detail={"to_team": move.to_team.name},
+    )
+    return move
+
+
+def managers_of(team_id):
+    return User.objects.filter(role=Role.TEAM_MANAGER, teams=team_id, is_active=True)

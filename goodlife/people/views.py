@@ -10,9 +10,11 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
 
-from goodlife.accounts.access import CASEWORK_ROLES, Rule, access, roles
-from goodlife.accounts.models import Role
+from goodlife.accounts import privileged
+from goodlife.accounts.access import CASEWORK_ROLES, Rule, access, refuse, roles
+from goodlife.accounts.models import MembershipRequest, Role
 from goodlife.accounts.typed_work import submitted
 from goodlife.audit.models import Action, AuditEvent
 from goodlife.audit.services import record
@@ -25,14 +27,19 @@ from goodlife.people.access import (
     visible_people,
 )
 from goodlife.people.forms import (
+    NHS_NUMBER_RECORDED,
     BreakGlassForm,
     BreakGlassReviewForm,
     ConfirmNewPersonForm,
+    DecisionForm,
+    MoveForm,
     PersonForm,
     SearchForm,
 )
-from goodlife.people.models import BreakGlassAccess, Person, Status
+from goodlife.people.models import BreakGlassAccess, Person, Status, TeamMove
 from goodlife.people.panels import panels_for
+from goodlife.ui.once import once_only
+from goodlife.ui.versions import edited_version
 
 PAGE_SIZE = 50
 TIMELINE_PAGE = 30
@@ -136,6 +143,7 @@ def search(request):
 
 
 @access(CASEWORK)
+@once_only
 def add(request):
     form = PersonForm(submitted(request), user=request.user)
     confirm = None
@@ -152,9 +160,13 @@ def add(request):
         confirm = ConfirmNewPersonForm(request.POST if "not_a_duplicate" in request.POST else None)
         if not duplicates or confirm.is_valid():
             fields = {k: v for k, v in data.items() if k != "version"}
-            person = services.create_person(by=request.user, **fields)
-            messages.success(request, f"{person.display_name} has been added.")
-            return redirect("people:overview", person_id=person.pk)
+            try:
+                person = services.create_person(by=request.user, **fields)
+            except services.NhsNumberRecorded:
+                form.add_error("nhs_number", NHS_NUMBER_RECORDED)
+            else:
+                messages.success(request, f"{person.display_name} has been added.")
+                return redirect("people:overview", person_id=person.pk)
         if "not_a_duplicate" not in request.POST:
             confirm = ConfirmNewPersonForm()
     return TemplateResponse(
@@ -212,13 +224,28 @@ def overview(request, person):
 def edit(request, person):
     conflict = None
     # The form gets its own copy: validating a ModelForm writes typed values onto it.
-    form = PersonForm(submitted(request), instance=copy.copy(person), user=request.user)
-    if request.method == "POST" and form.is_valid():
+    # Through break-glass a worker may correct and record, never take: allocation and
+    # status stay with the person's own team.
+    team_decisions = has_relationship(request.user, person)
+    form = PersonForm(
+        submitted(request),
+        instance=copy.copy(person),
+        user=request.user,
+        team_decisions=team_decisions,
+    )
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and (expected := edited_version(form.data, form, current=person.version)) is not None
+    ):
         data = form.cleaned_data
-        expected = data.get("version") or person.version
-        changes = {k: data[k] for k in services.EDITABLE_FIELDS if k in data}
+        changes = {k: data[k] for k in services.EDIT_FIELDS if k in data}
         try:
             services.update_person(person, by=request.user, expected_version=expected, **changes)
+        except services.NotAllowed as exc:
+            return refuse(request, reason=str(exc), person_id=person.pk)
+        except services.NhsNumberRecorded:
+            form.add_error("nhs_number", NHS_NUMBER_RECORDED)
         except services.EditConflict as exc:
             person = exc.current
             conflict, merged = _merge(exc.current, exc.base, changes)
@@ -226,7 +253,10 @@ def edit(request, person):
             # the form shows this worker's changes on top of the newly saved record, and
             # saving again is a deliberate choice made with both in view.
             form = PersonForm(
-                instance=merged, initial={"version": exc.current.version}, user=request.user
+                instance=merged,
+                initial={"version": exc.current.version},
+                user=request.user,
+                team_decisions=team_decisions,
             )
         else:
             messages.success(request, "Your changes have been saved.")
@@ -285,6 +315,7 @@ def access_log(request, person):
 
 
 @access(CAN_SEARCH)
+@once_only
 def break_glass(request, person_id):
     """Ask for a reason before opening a record outside one's teams. Shows no personal data."""
     person = get_object_or_404(Person.objects.only("id", "team_id"), pk=person_id)
@@ -312,8 +343,8 @@ def break_glass(request, person_id):
 @access(roles(Role.TEAM_MANAGER))
 def break_glass_reviews(request):
     grants = (
-        BreakGlassAccess.objects.filter(person__team_id__in=request.user.team_ids)
-        .select_related("person", "user", "reviewed_by", "person__team")
+        BreakGlassAccess.objects.filter(team_id__in=request.user.team_ids)
+        .select_related("person", "user", "reviewed_by", "team")
         .order_by("-granted_at")
     )
     show = request.GET.get("show", "to-review")
@@ -330,9 +361,7 @@ def break_glass_reviews(request):
 
 @access(roles(Role.TEAM_MANAGER))
 def review_break_glass(request, grant_id):
-    grant = get_object_or_404(
-        BreakGlassAccess, pk=grant_id, person__team_id__in=request.user.team_ids
-    )
+    grant = get_object_or_404(BreakGlassAccess, pk=grant_id, team_id__in=request.user.team_ids)
     if request.method != "POST":
         return redirect("people:break-glass-reviews")
     form = BreakGlassReviewForm(request.POST)
@@ -367,3 +396,114 @@ def person_timeline(request, person):
 
 def recent_activity_panel(request, person):
     return {"person": person, "entries": timeline.entries_for(person, limit=5)}
+
+
+# Moving a person to another team, and staff joining teams --------------------------
+
+
+@person_view(summary="Opened moving the record to another team", managers_only=True)
+@once_only
+def move(request, person):
+    if not has_relationship(request.user, person):
+        return refuse(
+            request,
+            reason="Only a manager of the person's own team can ask to move them.",
+            person_id=person.pk,
+        )
+    waiting = person.team_moves.filter(decision=TeamMove.Decision.PENDING).first()
+    form = MoveForm(submitted(request), person=person)
+    if request.method == "POST" and waiting is None and form.is_valid():
+        try:
+            services.request_move(
+                person,
+                by=request.user,
+                to_team=form.cleaned_data["to_team"],
+                reason=form.cleaned_data["reason"],
+            )
+        except ValueError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(
+                request,
+                f"{form.cleaned_data['to_team'].name}'s manager has been asked to take on "
+                f"{person.display_name}'s record. It stays with your team until they accept.",
+            )
+            return redirect("people:overview", person_id=person.pk)
+    return TemplateResponse(
+        request, "people/move.html", {"person": person, "form": form, "waiting": waiting}
+    )
+
+
+@access(roles(Role.TEAM_MANAGER))
+def team_requests(request):
+    incoming = list(services.moves_waiting_for(request.user))
+    outgoing = list(services.moves_asked_by_teams_of(request.user))
+    joining = list(privileged.waiting_for(request.user))
+    _audit_list(request, [m.person for m in incoming + outgoing], "Viewed team requests")
+    return TemplateResponse(
+        request,
+        "people/team_requests.html",
+        {
+            "incoming": incoming,
+            "outgoing": outgoing,
+            "joining": joining,
+            "form": DecisionForm(),
+        },
+    )
+
+
+def _decision(request):
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        return None, ""
+    return form.cleaned_data["decision"] == "accept", form.cleaned_data["note"]
+
+
+@require_POST
+@access(roles(Role.TEAM_MANAGER))
+def decide_move(request, move_id):
+    move = get_object_or_404(TeamMove, pk=move_id, to_team_id__in=request.user.team_ids)
+    accept, note = _decision(request)
+    if accept is None:
+        messages.error(request, "Choose whether to accept or decline the move")
+        return redirect("people:team-requests")
+    try:
+        move = services.decide_move(move, by=request.user, accept=accept, note=note)
+    except (services.NotAllowed, ValueError) as exc:
+        return refuse(request, reason=str(exc), person_id=move.person_id)
+    if move.decision == TeamMove.Decision.ACCEPTED:
+        messages.success(
+            request,
+            f"{move.person.display_name} is now with {move.to_team.name}, not yet allocated.",
+        )
+    else:
+        messages.success(request, f"Declined: {move.person.display_name} stays where they are.")
+    return redirect("people:team-requests")
+
+
+@require_POST
+@access(roles(Role.TEAM_MANAGER))
+def withdraw_move(request, move_id):
+    move = get_object_or_404(TeamMove, pk=move_id, from_team_id__in=request.user.team_ids)
+    services.withdraw_move(move, by=request.user)
+    messages.success(request, "The request to move the record has been withdrawn.")
+    return redirect("people:team-requests")
+
+
+@require_POST
+@access(roles(Role.TEAM_MANAGER))
+def decide_joining(request, request_id):
+    asked = get_object_or_404(MembershipRequest, pk=request_id)
+    accept, note = _decision(request)
+    if accept is None:
+        messages.error(request, "Choose whether to accept or decline")
+        return redirect("people:team-requests")
+    try:
+        asked = privileged.decide_membership(asked, by=request.user, accept=accept, note=note)
+    except privileged.NotAllowed as exc:
+        return refuse(request, reason=str(exc))
+    messages.success(
+        request,
+        f"{asked.user.full_name} {'has joined' if accept else 'will not join'} {asked.team.name}.",
+    )
+    return redirect("people:team-requests")

@@ -31,6 +31,8 @@ from goodlife.planning.models import (
     Task,
 )
 from goodlife.planning.tiers import COUNCIL_FUNDED, ORDER
+from goodlife.ui.once import once_only
+from goodlife.ui.versions import edited_version
 from goodlife.wellbeing.domains import DOMAINS_BY_KEY
 
 
@@ -70,6 +72,7 @@ def plan(request, person):
 
 
 @person_view(summary="Opened the add idea form")
+@once_only
 def add_idea(request, person):
     service = None
     if request.GET.get("service"):
@@ -120,6 +123,7 @@ def idea_status(request, person, idea_id):
 
 
 @person_view(summary="Opened the add outcome form")
+@once_only
 def add_outcome(request, person):
     data = submitted(request)
     form = OutcomeForm(
@@ -152,6 +156,7 @@ def add_outcome(request, person):
 
 
 @person_view(summary="Opened the add task form")
+@once_only
 def add_task(request, person, outcome_id):
     outcome = get_object_or_404(Outcome, pk=outcome_id, person=person)
     form = TaskForm(submitted(request), initial={"who": "person"})
@@ -228,12 +233,17 @@ def support_plan(request, person):
             data,
             initial={"contingency": current.contingency, "disengagement": current.disengagement},
         )
-        if request.method == "POST" and context["texts"].is_valid():
+        if (
+            request.method == "POST"
+            and context["texts"].is_valid()
+            and (version := edited_version(data, context["texts"], current=current.version))
+            is not None
+        ):
             try:
                 services.save_plan_texts(
                     current,
                     by=request.user,
-                    expected_version=int(request.POST.get("version", 0)),
+                    expected_version=version,
                     **context["texts"].cleaned_data,
                 )
             except (services.NotAllowed, ValueError) as exc:
@@ -245,6 +255,7 @@ def support_plan(request, person):
 
 
 @person_view(summary="Started a support plan")
+@once_only
 def start_support_plan(request, person):
     if request.method == "POST":
         plan = services.start_plan(person, by=request.user)
@@ -253,6 +264,7 @@ def start_support_plan(request, person):
 
 
 @person_view(summary="Opened the add plan item form")
+@once_only
 def add_plan_item(request, person):
     plan = SupportPlan.objects.filter(person=person, status="draft").first()
     if plan is None:
@@ -358,6 +370,7 @@ def agree_support_plan(request, person):
 
 
 @person_view(summary="Opened the personal budget form")
+@once_only
 def add_budget_line(request, person):
     plan = SupportPlan.objects.filter(person=person, status="draft").first()
     if plan is None:
@@ -391,6 +404,7 @@ def remove_budget_line(request, person, line_id):
 
 
 @person_view(summary="Opened the review form")
+@once_only
 def review(request, person):
     plan = SupportPlan.objects.filter(person=person, status="agreed").first()
     if plan is None:

@@ -28,6 +28,8 @@ from goodlife.practice.models import (
     HoldingSupport,
 )
 from goodlife.practice.work import my_work_for
+from goodlife.ui.once import once_only
+from goodlife.ui.versions import edited_version
 
 
 def _episode(person, episode_id) -> Episode:
@@ -41,6 +43,7 @@ def _record(person, record_id) -> ConversationRecord:
 
 
 @person_view(summary="Opened the new episode form")
+@once_only
 def open_episode(request, person):
     form = EpisodeForm(submitted(request), initial={"contact_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
@@ -96,6 +99,7 @@ def _step_status(records) -> dict:
 
 
 @person_view(summary="Opened the change conversation form")
+@once_only
 def move(request, person, episode_id):
     episode = _episode(person, episode_id)
     if not episode.is_open:
@@ -140,17 +144,22 @@ def _wants_json(request) -> bool:
 
 
 def _autosave_response(person, record) -> JsonResponse:
-    return JsonResponse(
+    edit_url = reverse("practice:record-edit", args=[person.pk, record.pk])
+    response = JsonResponse(
         {
             "saved": True,
             "version": record.version,
             "saved_at": timezone.localtime(record.updated_at).strftime("%H:%M:%S"),
-            "edit_url": reverse("practice:record-edit", args=[person.pk, record.pk]),
+            "edit_url": edit_url,
         }
     )
+    # A new record saved in the background: sent again, its form leads to this draft.
+    response.once_result = edit_url
+    return response
 
 
 @person_view(summary="Opened a new conversation record")
+@once_only
 def record_new(request, person, episode_id):
     episode = _episode(person, episode_id)
     if not episode.is_open:
@@ -194,12 +203,16 @@ def record_edit(request, person, record_id):
     initial = {name: getattr(record, name) for name in RECORD_FIELDS}
     form = RecordForm(data, finishing=finishing, initial=initial)
     conflict = None
-    if data is not None and form.is_valid():
+    if (
+        data is not None
+        and form.is_valid()
+        and (version := edited_version(data, form, current=record.version)) is not None
+    ):
         try:
             record = services.save_draft(
                 record,
                 by=request.user,
-                expected_version=_version(data, record),
+                expected_version=version,
                 values=form.values(),
                 finish=finishing,
                 autosave=_wants_json(request),
@@ -216,14 +229,6 @@ def record_edit(request, person, record_id):
     elif _wants_json(request):
         return JsonResponse({"saved": False, "errors": form.errors.get_json_data()}, status=400)
     return _record_form(request, person, record.episode, form, record=record, conflict=conflict)
-
-
-def _version(data, record) -> int:
-    """The version the worker's copy was based on (a missing one means the current)."""
-    try:
-        return int(data.get("version") or record.version)
-    except ValueError:
-        return -1
 
 
 def _after_save(request, person, record, *, restored: bool):
@@ -286,14 +291,18 @@ def record_amend(request, person, record_id):
     data = submitted(request)
     form = AmendForm(data, initial=initial)
     conflict = None
-    if request.method == "POST" and form.is_valid():
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and (version := edited_version(data, form, current=record.version)) is not None
+    ):
         try:
             amendment = services.amend_record(
                 record,
                 by=request.user,
                 reason=form.cleaned_data["amendment_reason"],
                 values=form.values(),
-                expected_version=_version(data, record),
+                expected_version=version,
             )
         except services.RecordConflict as exc:
             conflict = exc.current
@@ -321,6 +330,7 @@ def record_amend(request, person, record_id):
 
 
 @person_view(summary="Opened the holding support form")
+@once_only
 def holding_new(request, person):
     episode = Episode.objects.filter(person=person, closed_at__isnull=True).first()
     today = timezone.localdate()
@@ -339,6 +349,7 @@ def holding_new(request, person):
 
 
 @person_view(summary="Opened a holding support review")
+@once_only
 def holding_review(request, person, holding_id):
     support = get_object_or_404(HoldingSupport, pk=holding_id, person=person)
     if not support.is_active:

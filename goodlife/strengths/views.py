@@ -16,6 +16,8 @@ from goodlife.strengths.forms import (
     StrengthForm,
 )
 from goodlife.strengths.models import Aspiration, NetworkMember, Offer, Ring, Strength
+from goodlife.ui.once import once_only
+from goodlife.ui.versions import edited_version
 
 RETIRABLE = {"strengths": Strength, "aspirations": Aspiration, "offers": Offer}
 
@@ -93,6 +95,7 @@ def about_me(request, person):
 
 
 @person_view(summary="Opened the add strength form")
+@once_only
 def add_strength(request, person):
     form = StrengthForm(submitted(request))
     if request.method == "POST" and form.is_valid():
@@ -110,6 +113,7 @@ def add_strength(request, person):
 
 
 @person_view(summary="Opened the add aspiration form")
+@once_only
 def add_aspiration(request, person):
     form = AspirationForm(submitted(request))
     if request.method == "POST" and form.is_valid():
@@ -146,6 +150,7 @@ def aspiration_status(request, person, entry_id):
 
 
 @person_view(summary="Opened the add offer form")
+@once_only
 def add_offer(request, person):
     form = OfferForm(submitted(request))
     if request.method == "POST" and form.is_valid():
@@ -194,6 +199,7 @@ def network_page(request, person):
 
 
 @person_view(summary="Opened the add network member form")
+@once_only
 def add_member(request, person):
     form = MemberForm(submitted(request), person=person)
     if request.method == "POST" and form.is_valid():
@@ -217,11 +223,11 @@ def edit_member(request, person, member_id):
     data = submitted(request)
     form = MemberForm(data, initial=initial, person=person, member=member)
     conflict = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            version = int(data.get("version") or member.version)
-        except ValueError:
-            version = -1
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and (version := edited_version(data, form, current=member.version)) is not None
+    ):
         try:
             services.change_member(
                 member, by=request.user, expected_version=version, **form.cleaned_data

@@ -9,6 +9,8 @@ from goodlife.accounts.typed_work import submitted
 from goodlife.audit.models import Action
 from goodlife.audit.services import record as audit
 from goodlife.people.access import may_break_glass, person_view
+from goodlife.ui.once import once_only
+from goodlife.ui.versions import edited_version
 from goodlife.wellbeing import charts, progression, services, well12
 from goodlife.wellbeing.forms import Well12AmendForm, Well12Form
 from goodlife.wellbeing.models import ITEM_FIELDS, Well12Response
@@ -18,6 +20,7 @@ STAFF_WHO_SEE_RECORDS = Rule("Staff who may open person records", may_break_glas
 
 
 @person_view(summary="Opened the WELL12 form")
+@once_only
 def record(request, person):
     form = Well12Form(
         submitted(request),
@@ -99,11 +102,11 @@ def amend(request, person, response_id):
     data = submitted(request)
     form = Well12AmendForm(data, initial=initial)
     conflict = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            version = int(data.get("version") or response.version)
-        except ValueError:
-            version = -1
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and (version := edited_version(data, form, current=response.version)) is not None
+    ):
         try:
             amendment = services.amend_well12(
                 response,

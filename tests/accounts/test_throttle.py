@@ -1,5 +1,6 @@
 """Password guessing is slowed: ten wrong passwords for one email address from one place
-pause sign-in there for fifteen minutes."""
+pause sign-in there for fifteen minutes; thirty from one address for any accounts within
+fifteen minutes pause that address."""
 
 import datetime
 
@@ -9,9 +10,11 @@ from django.conf import settings
 from django.test import Client
 from django.utils import timezone
 
+from goodlife.accounts.models import SignInFailure
 from goodlife.audit.models import Action, AuditEvent
 from tests.conftest import client_for
 from tests.factories import UserFactory
+from tests.test_settings import PRODUCTION, run
 
 URL = "/accounts/sign-in/"
 RIGHT = "correct horse battery"
@@ -107,3 +110,91 @@ def test_an_administrator_can_lift_a_pause(client, priya):
 
 def test_other_roles_cannot_see_or_lift_pauses(as_manager):
     assert as_manager.get("/admin/axes/accessattempt/").status_code == 302
+
+
+# --- One address, many accounts (password spraying) ---------------------------------
+
+
+def spray(client, accounts, start=0):
+    for n in range(start, start + accounts):
+        response = attempt(client, "Winter2026!", email=f"worker{n}@example.org")
+        assert response.status_code == 200, f"paused early, at account {n + 1}"
+
+
+def test_one_wrong_password_against_many_accounts_pauses_that_address(client, priya, settings):
+    assert settings.GOODLIFE_SIGN_IN_ADDRESS_ATTEMPTS == 30
+    assert settings.GOODLIFE_SIGN_IN_ADDRESS_MINUTES == 15
+    spray(client, 29)
+    response = attempt(client, "Winter2026!", email="worker30@example.org")
+    assert response.status_code == 429
+    assert 800 <= int(response["Retry-After"]) <= 901
+    page = response.content.decode()
+    assert "Sign-in is paused for this network" in page
+    assert "30 attempts to sign in with a wrong password from this network in 15 minutes" in page
+    assert 'value="worker30@example.org"' in page  # what was typed is kept
+    until = timezone.localtime(
+        SignInFailure.objects.order_by("at").first().at + datetime.timedelta(minutes=15)
+    )
+    assert f"try again after {until:%H:%M}." in page
+    # Even a right password waits, from that address; elsewhere, sign-in works.
+    assert attempt(client, RIGHT).status_code == 429
+    assert attempt(Client(REMOTE_ADDR="10.9.9.9"), RIGHT).status_code == 302
+    assert AuditEvent.objects.filter(
+        summary="Sign-in paused for a client address after wrong passwords for many accounts"
+    ).exists()
+
+
+def test_an_office_behind_one_address_mistyping_is_not_paused(client, priya):
+    spray(client, 29)
+    assert attempt(client, RIGHT).status_code == 302
+
+
+def test_waiting_tries_do_not_lengthen_the_address_pause(client, priya):
+    spray(client, 29)
+    assert attempt(client, "Winter2026!", email="worker30@example.org").status_code == 429
+    for _ in range(5):
+        assert attempt(client, "again", email="someone@example.org").status_code == 429
+    assert SignInFailure.objects.count() == 30
+
+
+def test_the_address_pause_ends_when_the_failures_are_old(client, priya):
+    spray(client, 29)
+    attempt(client, "Winter2026!", email="worker30@example.org")
+    assert attempt(client, RIGHT).status_code == 429
+    SignInFailure.objects.update(at=timezone.now() - datetime.timedelta(minutes=16))
+    assert attempt(client, RIGHT).status_code == 302
+
+
+def test_the_count_is_a_sliding_window(client, priya):
+    spray(client, 29)
+    attempt(client, "Winter2026!", email="worker30@example.org")
+    oldest = SignInFailure.objects.order_by("at").first()
+    SignInFailure.objects.filter(pk=oldest.pk).update(
+        at=timezone.now() - datetime.timedelta(minutes=16)
+    )
+    # One failure has left the window: the next try is checked, and, wrong, pauses again.
+    assert attempt(client, "wrong", email="late@example.org").status_code == 429
+    assert SignInFailure.objects.count() == 30  # the old one checked, then cleared
+    assert attempt(client, RIGHT).status_code == 429
+
+
+def test_behind_a_proxy_the_forwarded_address_is_counted(priya, settings):
+    settings.GOODLIFE_TRUSTED_PROXIES = 1
+    office = Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.7")
+    spray(office, 29)
+    assert attempt(office, "Winter2026!", email="last@example.org").status_code == 429
+    assert attempt(office, RIGHT).status_code == 429
+    home = Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.2")
+    assert attempt(home, RIGHT).status_code == 302
+
+
+def test_the_address_limits_come_from_the_environment():
+    code = (
+        "from django.conf import settings as s; "
+        "print(s.GOODLIFE_SIGN_IN_ADDRESS_ATTEMPTS, s.GOODLIFE_SIGN_IN_ADDRESS_MINUTES)"
+    )
+    result = run("shell", "-c", code, **PRODUCTION)
+    assert result.stdout.strip().splitlines()[-1] == "30 15", result.stderr
+    changed = {"SIGN_IN_ADDRESS_ATTEMPTS": "100", "SIGN_IN_ADDRESS_MINUTES": "5"}
+    result = run("shell", "-c", code, **PRODUCTION, **changed)
+    assert result.stdout.strip().splitlines()[-1] == "100 5", result.stderr

@@ -5,11 +5,13 @@ import time
 from base64 import b32decode
 
 import pytest
+from django.contrib.sessions.models import Session
 from django.test import Client
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from goodlife.accounts import enrolment
+from goodlife.accounts.models import AuthenticatorApp
 from goodlife.accounts.two_factor import mark_code_given
 from goodlife.audit.models import Action, AuditEvent
 from tests.factories import UserFactory
@@ -30,12 +32,16 @@ def priya(db, north):
     return UserFactory(email="priya@example.org", teams=[north])
 
 
-def signed_in(user, next_page="/people/"):
+def signed_in(user, next_page="/people/", *, with_set_up_code=True):
+    """A browser past the password; before a first set-up, past the set-up code too."""
     client = Client()
     response = client.post(
         SIGN_IN, {"username": user.email, "password": PASSWORD, "next": next_page}
     )
     assert response.status_code == 302
+    if with_set_up_code and not AuthenticatorApp.objects.filter(user=user, confirmed=True):
+        code, _ = enrolment.issue(user, by=None)
+        assert client.post(SET_UP, {"code": code}).status_code == 302
     return client
 
 
@@ -52,7 +58,7 @@ def key_on(page: str) -> bytes:
 
 def set_up(client) -> list[str]:
     page = client.get(SET_UP).content.decode()
-    device = TOTPDevice.objects.get(confirmed=False)
+    device = AuthenticatorApp.objects.get(confirmed=False)
     assert key_on(page) == device.bin_key  # the key typed by hand is the QR code's key
     response = client.post(SET_UP, {"code": app_code(device), "next": "/people/"})
     assert response.status_code == 200
@@ -81,7 +87,7 @@ def test_setting_up_shows_a_qr_code_and_the_key_and_gives_backup_codes(priya):
     assert key_on(client.get(SET_UP).content.decode()) == key_on(page)
     codes = set_up(client)
     assert len(codes) == 10 and len(set(codes)) == 10
-    assert TOTPDevice.objects.get(user=priya).confirmed
+    assert AuthenticatorApp.objects.get(user=priya).confirmed
     assert client.get("/people/").status_code == 200
     assert AuditEvent.objects.filter(user=priya, summary="Set up two-factor sign-in").exists()
 
@@ -101,7 +107,7 @@ def test_a_wrong_code_at_set_up_says_so_and_keeps_the_key(priya):
 
 def test_each_later_sign_in_asks_for_the_apps_code(priya):
     set_up(signed_in(priya))
-    device = TOTPDevice.objects.get(user=priya)
+    device = AuthenticatorApp.objects.get(user=priya)
     client = signed_in(priya)
     assert "Enter your sign-in code" in client.get(CODE).content.decode()
     # The next time step's code, with a space in it (the set-up used this step's: a code
@@ -133,7 +139,7 @@ def test_wrong_codes_slow_down(priya):
     ).exists()
     page = client.post(CODE, {"code": "000000"}).content.decode()
     assert "There have been several wrong codes. Wait" in page
-    device = TOTPDevice.objects.get(user=priya)
+    device = AuthenticatorApp.objects.get(user=priya)
     page = client.post(CODE, {"code": app_code(device, time.time() + 30)}).content.decode()
     assert "Wait" in page  # even the right code waits its turn
     assert client.get("/people/").status_code == 302
@@ -143,7 +149,7 @@ def test_next_never_leaves_goodlife(priya):
     client = signed_in(priya)
     set_up(client)
     client = signed_in(priya)
-    device = TOTPDevice.objects.get(user=priya)
+    device = AuthenticatorApp.objects.get(user=priya)
     response = client.post(
         CODE, {"code": app_code(device, time.time() + 30), "next": "https://evil.example/"}
     )
@@ -156,15 +162,36 @@ def test_an_administrator_can_reset_a_lost_phone(priya):
     as_admin = Client()
     as_admin.force_login(admin)
     mark_code_given(as_admin, admin)
-    pk = TOTPDevice.objects.get(user=priya).pk
+    pk = AuthenticatorApp.objects.get(user=priya).pk
     assert as_admin.get("/admin/otp_totp/totpdevice/").status_code == 200
     response = as_admin.post(f"/admin/otp_totp/totpdevice/{pk}/delete/", {"post": "yes"})
     assert response.status_code == 302
-    client = signed_in(priya)
+    # The set-up again needs a new set-up code: the first one was used.
+    client = signed_in(priya, with_set_up_code=False)
     assert client.get(CODE).url.startswith(SET_UP)
+    page = client.get(SET_UP).content.decode()
+    assert "Enter your set-up code" in page and "<svg" not in page
 
 
 def test_off_in_a_laptop_demo(priya, settings):
     settings.GOODLIFE_TWO_FACTOR = False
     client = signed_in(priya)
     assert client.get("/people/").status_code == 200
+
+
+def test_giving_the_code_starts_a_new_session_key(priya):
+    set_up(signed_in(priya))
+    device = AuthenticatorApp.objects.get(user=priya)
+    client = signed_in(priya)
+    after_password = client.cookies["sessionid"].value
+    client.post(CODE, {"code": app_code(device, time.time() + 30)})
+    assert client.cookies["sessionid"].value != after_password
+    assert not Session.objects.filter(session_key=after_password).exists()
+    assert client.get("/people/").status_code == 200
+
+
+def test_the_first_set_up_also_starts_a_new_session_key(priya):
+    client = signed_in(priya)
+    before = client.cookies["sessionid"].value
+    set_up(client)
+    assert client.cookies["sessionid"].value != before

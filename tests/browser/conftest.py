@@ -103,6 +103,19 @@ class Visit:
         ]
         assert violations == [], f"{name}: " + json.dumps(violations, indent=2)
 
+    def check_reflow(self, name, width=320):
+        """At 320 CSS pixels wide (WCAG 1.4.10 Reflow) the page does not scroll sideways."""
+        size = self.page.viewport_size
+        self.page.set_viewport_size({"width": width, "height": 800})
+        try:
+            self.page.screenshot(path=SCREENSHOTS / f"{name}-{width}.png", full_page=True)
+            overflow = self.page.evaluate(
+                "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            )
+            assert overflow <= 0, f"{name}: scrolls sideways by {overflow}px at {width}px wide"
+        finally:
+            self.page.set_viewport_size(size)
+
 
 @pytest.fixture
 def visit(browser, live_server):

@@ -53,7 +53,7 @@ def test_break_glass_and_the_managers_view(demo, visit):
     expect(grace.page.get_by_role("cell", name="practitioner2@example.org").first).to_be_visible()
     grace.check("who-has-looked")
 
-    grace.page.get_by_role("link", name="Team").click()
+    grace.page.get_by_role("link", name="Team", exact=True).click()
     expect(grace.page.get_by_role("link", name="Nancy Quinn")).to_be_visible()
     grace.check("team")
 

@@ -13,12 +13,12 @@ from urllib.parse import urldefrag, urlsplit
 
 import pytest
 from django.core.management import call_command
-from django.test import Client
 from django.urls import reverse
 
 from goodlife.accounts.models import User
 from goodlife.coach.forms import CHECK, KEEP, CoachedForm
 from goodlife.people.demo import person_id
+from tests.conftest import client_for
 
 MAX_PAGES = 400
 NOT_FOLLOWED = ("/accounts/", "/static/", "/api/", "/admin/")
@@ -104,8 +104,7 @@ def crawl(client, start, seen):
 @pytest.mark.django_db
 def test_enter_in_a_coached_form_presses_the_forms_own_button(rendered_forms):
     call_command("demo", stdout=io.StringIO())
-    client = Client()
-    client.force_login(User.objects.get(email="practitioner@example.org"))
+    client = client_for(User.objects.get(email="practitioner@example.org"))
     seen = set()
     pages = list(crawl(client, "/", seen))
     # Tom's support plan is agreed in the demo; a new draft version has forms of its own.

@@ -17,7 +17,7 @@ from django.db import IntegrityError, connection
 from django.test.utils import CaptureQueriesContext
 from jsonschema import Draft202012Validator, FormatChecker
 
-from goodlife.audit.models import AuditEvent
+from goodlife.audit.models import Action, AuditEvent
 from goodlife.directory import openreferral
 from goodlife.directory.models import (
     CostOption,
@@ -463,7 +463,7 @@ def test_without_the_search_module_the_search_text_is_still_filled_in(monkeypatc
 @pytest.mark.django_db
 def test_an_import_that_changed_something_is_audited(practitioner):
     import_feed("feed.json", [load(EXAMPLE)], by=practitioner)
-    event = AuditEvent.objects.get()
+    event = AuditEvent.objects.get(action=Action.CHANGE)
     assert event.user == practitioner
     assert event.summary == "Imported a directory feed: feed.json"
     assert event.detail == {

@@ -1,4 +1,5 @@
-from goodlife.directory.models import NotedSuggestion, Service, UnmetNeed
+from goodlife.audit.models import Action, AuditEvent
+from goodlife.directory.models import NotedSuggestion, Place, Service, UnmetNeed
 from goodlife.people import timeline
 from goodlife.strengths import services as strengths
 from tests.conftest import client_for
@@ -175,3 +176,77 @@ def test_community_offers_are_searchable_only_with_consent(
 def test_providers_do_not_see_suggestions(tom, directory):
     provider = client_for(UserFactory(role="provider"))
     assert provider.get(f"/people/{tom.pk}/suggestions/").status_code == 403
+
+
+def test_an_unmet_need_that_could_identify_someone_is_sent_back_to_reword(
+    as_practitioner, practitioner, tom, directory
+):
+    strengths.add_member(
+        tom, by=practitioner, name="Jane Baxter", kind="family", ring=1, frequency="weekly"
+    )
+    url = f"/people/{tom.pk}/suggestions/"
+    typed = "Tom's sister Jane wants a carers' group near 12 Acacia Avenue"
+    page = as_practitioner.post(
+        url, {"action": "unmet", "what": typed, "theme": "carers", "area": "EB1 4QT"}
+    ).content.decode()
+    assert (
+        "Take out the person&#x27;s name (Tom), the name of someone in their network (Jane) "
+        "and the address (12 Acacia Avenue) — commissioners see this description" in page
+    )
+    assert "Enter only the postcode district (EB1), not the full postcode" in page
+    assert "Tom&#x27;s sister Jane wants a carers&#x27; group near 12 Acacia Avenue" in page
+    assert not UnmetNeed.objects.exists()
+
+    response = as_practitioner.post(
+        url,
+        {
+            "action": "unmet",
+            "what": "No carers' group in the evening",
+            "theme": "carers",
+            "area": "eb1",
+        },
+    )
+    assert response.status_code == 302
+    need = UnmetNeed.objects.get()
+    assert need.what == "No carers' group in the evening" and need.area == "EB1"
+
+
+def test_a_named_neighbourhood_is_an_area(as_practitioner, tom, directory):
+    Place.objects.create(name="Eastbrook", latitude=52.63, longitude=-1.13)
+    url = f"/people/{tom.pk}/suggestions/"
+    data = {"action": "unmet", "what": "No choir", "theme": "interests", "area": "eastbrook"}
+    assert as_practitioner.post(url, data).status_code == 302
+    assert UnmetNeed.objects.get().area == "Eastbrook"
+    page = as_practitioner.post(url, {**data, "area": "Nowhere Street"}).content.decode()
+    assert "Enter a postcode district, like EB4, or the name of a neighbourhood" in page
+
+
+def test_the_commissioners_view_is_audited_and_holds_back_what_names_someone(
+    practitioner, tom, directory
+):
+    # Logged before descriptions were checked: it names Tom, with a full postcode.
+    UnmetNeed.objects.create(
+        person=tom,
+        what="Tom needs a lift",
+        theme="transport",
+        area="EB1 4QT",
+        logged_by=practitioner,
+    )
+    UnmetNeed.objects.create(
+        person=tom, what="No daytime choir", theme="interests", area="EB2", logged_by=practitioner
+    )
+    commissioner = UserFactory(role="commissioner", full_name="Martin Hughes")
+    page = client_for(commissioner).get("/directory/unmet-needs/").content.decode()
+    assert "Tom" not in page and "EB1 4QT" not in page
+    assert "Description not shown: it could identify someone" in page
+    assert "No daytime choir" in page and "EB1" in page
+    event = AuditEvent.objects.get(user=commissioner, action=Action.VIEW)
+    assert event.summary == "Viewed unmet needs"
+    assert event.person_id is None
+    assert event.detail == {
+        "gaps": 2,
+        "themes": 2,
+        "areas": 2,
+        "descriptions_shown": 1,
+        "descriptions_withheld": 1,
+    }

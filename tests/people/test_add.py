@@ -88,17 +88,16 @@ def test_a_practitioner_cannot_add_to_another_team(as_practitioner, form, river)
     assert Person.objects.count() == 0
 
 
-def test_same_nhs_number_warns_before_adding(as_practitioner, form, north):
+def test_same_nhs_number_is_refused_even_when_confirmed(as_practitioner, form, north):
     existing = PersonFactory(legal_name="Margaret Olu", nhs_number="9434765919", team=north)
-    page = as_practitioner.post(URL, form).content.decode()
-    assert "This person may already have a record" in page
-    assert f"/people/{existing.pk}/" in page
-    assert Person.objects.count() == 1
-    # Confirming it is someone else adds them, with what was typed.
-    form["not_a_duplicate"] = "on"
-    response = as_practitioner.post(URL, form)
-    assert response.status_code == 302
-    assert Person.objects.count() == 2
+    for confirmed in (False, True):
+        if confirmed:
+            form["not_a_duplicate"] = "on"
+        page = as_practitioner.post(URL, form).content.decode()
+        assert "Someone with this NHS number is already recorded" in page
+        assert 'href="#id_nhs_number"' in page
+        assert 'value="My garden and my grandchildren"' in page or "My garden" in page
+    assert Person.objects.get() == existing
 
 
 def test_same_name_and_date_of_birth_warns(as_practitioner, form, north):
@@ -116,7 +115,26 @@ def test_same_name_and_date_of_birth_warns(as_practitioner, form, north):
 
 
 def test_duplicates_in_other_teams_are_counted_without_personal_data(as_practitioner, form, river):
-    PersonFactory(legal_name="Secret Name", nhs_number="9434765919", team=river)
+    import datetime
+
+    PersonFactory(
+        legal_name="Margaret Olu",
+        preferred_name="Secret Name",
+        date_of_birth=datetime.date(1958, 7, 3),
+        nhs_number="",
+        team=river,
+    )
+    form["nhs_number"] = ""
     page = as_practitioner.post(URL, form).content.decode()
     assert "1 matching record held by Riverside Community Team" in page
     assert "Secret Name" not in page
+
+
+def test_an_nhs_number_in_another_teams_record_is_refused_without_naming_them(
+    as_practitioner, form, river
+):
+    PersonFactory(legal_name="Secret Name", nhs_number="9434765919", team=river)
+    page = as_practitioner.post(URL, form).content.decode()
+    assert "Someone with this NHS number is already recorded" in page
+    assert "Secret Name" not in page and "Riverside" not in page
+    assert Person.objects.count() == 1

@@ -81,10 +81,24 @@ def test_an_offsite_next_url_is_ignored(as_other_practitioner, tom):
     assert response.url == f"/people/{tom.pk}/"
 
 
-@pytest.mark.parametrize("role", ["quality_lead", "directory_editor", "administrator"])
+@pytest.mark.parametrize("role", ["quality_lead", "directory_editor"])
 def test_staff_without_a_caseload_need_break_glass(db, tom, role):
     client = client_for(UserFactory(role=role, teams=[tom.team]))
     assert "break-glass" in client.get(f"/people/{tom.pk}/").url
+
+
+@pytest.mark.parametrize("role", ["administrator", "information_governance"])
+def test_administrators_and_governance_never_open_a_record_even_by_break_glass(db, tom, role):
+    # An administrator who could open records could give themselves any record.
+    client = client_for(UserFactory(role=role, teams=[tom.team]))
+    assert client.get(f"/people/{tom.pk}/").status_code == 403
+    response = client.post(
+        f"/people/{tom.pk}/break-glass/", {"reason": "Checking a complaint about access"}
+    )
+    assert response.status_code == 403
+    assert not BreakGlassAccess.objects.exists()
+    refused = AuditEvent.objects.filter(action=Action.ACCESS_REFUSED, person_id=tom.pk)
+    assert refused.count() == 2
 
 
 def test_managers_review_break_glass_for_their_teams(

@@ -4,6 +4,7 @@ import pytest
 from django.contrib.sessions.models import Session
 from django.test import Client
 
+from goodlife.accounts.sessions import time_out_sessions
 from goodlife.audit.models import Action, AuditEvent
 from goodlife.practice import services
 from goodlife.practice.models import Amendment, ConversationRecord
@@ -130,6 +131,7 @@ def test_amending_keeps_the_original_and_shows_what_changed(
         {
             **record_form(narrative="Tom goes to the library on Thursdays."),
             "amendment_reason": "Tom corrected the day",
+            "version": record.version,
         },
     )
     assert response.url == f"/people/{tom.pk}/records/{record.pk}/"
@@ -222,7 +224,7 @@ def test_a_note_submitted_after_the_session_ended_is_kept_as_a_draft(tom, episod
         "/accounts/sign-in/", {"username": practitioner.email, "password": "correct horse battery"}
     )
     client.get("/my-work/")
-    Session.objects.all().delete()
+    time_out_sessions()  # an hour away from the desk
 
     url = new_url(tom, episode)
     response = client.post(

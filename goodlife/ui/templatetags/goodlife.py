@@ -1,4 +1,7 @@
 from django import template
+from django.utils.html import format_html
+
+from goodlife.ui.once import FIELD, new_token
 
 register = template.Library()
 
@@ -20,3 +23,13 @@ def weekdays(byday: str) -> str:
     if len(codes) == 7:
         return "Every day"
     return ", ".join(_DAYS.get(c, c) for c in codes)
+
+
+@register.simple_tag(takes_context=True)
+def once_token(context):
+    """The hidden one-time token a create form carries (``ui.once``)."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return ""
+    return format_html('<input type="hidden" name="{}" value="{}">', FIELD, new_token(user.pk))
