@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "goodlife.coach",
     "goodlife.governance",
     "goodlife.scale",
+    "goodlife.operations",
     "goodlife.ui",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -157,6 +158,35 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+
+# --- Database trouble is answered, not hung (docs/deploy.md, "When the database is
+# unavailable"). Seconds; 0 turns a limit off. The `goodlife` command line sets no
+# statement time-out unless asked (goodlife/__main__.py): a migration or an import may
+# rightly run one long statement, while a page must not.
+DATABASE_CONNECT_TIMEOUT = envint("DATABASE_CONNECT_TIMEOUT", 5)
+DATABASE_STATEMENT_TIMEOUT = envint("DATABASE_STATEMENT_TIMEOUT", 10)
+for _database in DATABASES.values():
+    _options = _database.setdefault("OPTIONS", {})
+    if _database["ENGINE"] == "django.db.backends.postgresql":
+        # The same PostgreSQL backend, with a deadline kept on this side of the
+        # connection as well (goodlife/operations/deadline.py): a frozen server answers
+        # no statement_timeout.
+        _database["ENGINE"] = "goodlife.operations.postgresql"
+        if DATABASE_CONNECT_TIMEOUT:
+            _options["connect_timeout"] = DATABASE_CONNECT_TIMEOUT
+        if DATABASE_STATEMENT_TIMEOUT:
+            _server_options = _options.get("options", "")
+            _options["options"] = (
+                f"{_server_options} -c statement_timeout={DATABASE_STATEMENT_TIMEOUT * 1000}"
+            ).strip()
+    elif _database["ENGINE"] == "django.db.backends.sqlite3":
+        # How long to wait for another writer's lock; SQLite needs a finite wait.
+        _options["timeout"] = DATABASE_STATEMENT_TIMEOUT or 60
+# Load balancer probes (goodlife/operations/views.py) are answered before any other
+# middleware: no session, no cookie, and over plain HTTP too.
+MIDDLEWARE.insert(0, "goodlife.operations.middleware.ProbeMiddleware")
+SECURE_REDIRECT_EXEMPT = [r"^health/"]
+# --- end of database trouble settings
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

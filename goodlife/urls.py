@@ -18,4 +18,8 @@ urlpatterns = [
     path("", include("goodlife.coach.urls")),
     path("governance/", include("goodlife.governance.urls")),
     path("admin/", admin.site.urls),
+    path("", include("goodlife.operations.urls")),
 ]
+
+# 503 with Retry-After when the database is unavailable, Django's 500 page otherwise.
+handler500 = "goodlife.operations.errors.server_error"

@@ -82,9 +82,13 @@ def database_options(**env):
 
 def test_postgresql_prepares_repeated_queries_unless_told_not_to():
     pg = {"DATABASE_URL": "postgres://goodlife@db.invalid:5432/goodlife"}
-    assert database_options(**pg) == "{'server_side_binding': True, 'prepare_threshold': 5}"
-    assert "'prepare_threshold': 1}" in database_options(**pg, DATABASE_PREPARE_THRESHOLD="1")
-    assert database_options(**pg, DATABASE_PREPARED_STATEMENTS="False") == "{}"
+    # Beside the connect time-out (tests/operations/test_timeout_settings.py); the command
+    # line sets no statement time-out.
+    assert database_options(**pg) == (
+        "{'server_side_binding': True, 'prepare_threshold': 5, 'connect_timeout': 5}"
+    )
+    assert "'prepare_threshold': 1," in database_options(**pg, DATABASE_PREPARE_THRESHOLD="1")
+    assert database_options(**pg, DATABASE_PREPARED_STATEMENTS="False") == "{'connect_timeout': 5}"
     assert "server_side_binding" not in database_options()  # SQLite
 
 

@@ -99,4 +99,6 @@ def test_signed_out_every_url_goes_to_sign_in_or_is_public(db, tom):
                     "accounts:sign-in",
                     "directory:oruk-services",
                     "directory:oruk-service",
+                    "health:live",  # the load balancer's probes, GET and HEAD only
+                    "health:ready",
                 }, f"{method} {path} answered signed out"

@@ -32,11 +32,18 @@ def test_the_walk_sees_the_views_it_should():
     assert {"people:overview", "people:edit", "accounts:sign-in", ":home"} <= names
 
 
-def test_only_sign_in_and_the_open_referral_feed_are_public():
+def test_only_sign_in_the_open_referral_feed_and_the_probes_are_public():
     # The feed publishes community resources only; it never includes anything about people.
+    # The load balancer's probes say "live", "ready" or "database unavailable", nothing else.
     public = {
         f"{ns}:{p.name}"
         for ns, p in _walk(get_resolver().url_patterns)
         if ns != ADMIN_NAMESPACE and rule_of(p.callback) and rule_of(p.callback).public
     }
-    assert public == {"accounts:sign-in", "directory:oruk-services", "directory:oruk-service"}
+    assert public == {
+        "accounts:sign-in",
+        "directory:oruk-services",
+        "directory:oruk-service",
+        "health:live",
+        "health:ready",
+    }

@@ -1,0 +1,1 @@
+"""Django's PostgreSQL backend with Goodlife's database deadline (../deadline.py)."""
