@@ -51,6 +51,8 @@ function setUp(form) {
         } else if (response.status === 409) {
           stopped = true;
           say("This draft was saved somewhere else, perhaps in another tab. Automatic saving has stopped: select Save draft to decide.");
+        } else if (response.status >= 500) {
+          say("Goodlife cannot save just now (its database is not answering). Your typing is still here: it will be saved automatically when you next type, or select Save draft in a minute.");
         } else {
           say("Not saved automatically yet: some answers need checking. Select Save draft to see which.");
         }
