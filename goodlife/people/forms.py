@@ -241,4 +241,8 @@ class MoveForm(forms.Form):
 
 class DecisionForm(forms.Form):
     decision = forms.ChoiceField(choices=[("accept", "Accept"), ("decline", "Decline")])
-    note = forms.CharField(required=False, max_length=300)
+    note = forms.CharField(
+        required=False,
+        max_length=300,
+        error_messages={"max_length": "The note must be 300 characters or fewer"},
+    )

@@ -10,7 +10,7 @@ from django.db.models import F, Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 
-from goodlife.accounts.models import Role, Team, User
+from goodlife.accounts.models import Role, Team
 from goodlife.audit.models import Action
 from goodlife.audit.services import record
 from goodlife.people.models import (
@@ -320,23 +320,14 @@ def request_move(person: Person, *, by, to_team: Team, reason: str) -> TeamMove:
     return move
 
 
-def moves_waiting_for(user):
-    """Moves this manager's teams are asked to take on, oldest first."""
+def pending_moves(user, *, into: bool):
+    """Moves still waiting that this manager's teams are asked to take on (``into``), or
+    that their teams asked of others; oldest first."""
     if user.role != Role.TEAM_MANAGER:
         return TeamMove.objects.none()
+    side = "to_team_id__in" if into else "from_team_id__in"
     return (
-        TeamMove.objects.filter(decision=TeamMove.Decision.PENDING, to_team_id__in=user.team_ids)
-        .select_related("person", "from_team", "to_team", "requested_by")
-        .order_by("requested_at")
-    )
-
-
-def moves_asked_by_teams_of(user):
-    """Moves out of this manager's teams that are still waiting."""
-    if user.role != Role.TEAM_MANAGER:
-        return TeamMove.objects.none()
-    return (
-        TeamMove.objects.filter(decision=TeamMove.Decision.PENDING, from_team_id__in=user.team_ids)
+        TeamMove.objects.filter(decision=TeamMove.Decision.PENDING, **{side: user.team_ids})
         .select_related("person", "from_team", "to_team", "requested_by")
         .order_by("requested_at")
     )
@@ -410,7 +401,3 @@ def withdraw_move(move: TeamMove, *, by) -> TeamMove:
         detail={"to_team": move.to_team.name},
     )
     return move
-
-
-def managers_of(team_id):
-    return User.objects.filter(role=Role.TEAM_MANAGER, teams=team_id, is_active=True)

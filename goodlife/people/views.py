@@ -439,9 +439,12 @@ def move(request, person):
 
 @access(roles(Role.TEAM_MANAGER))
 def team_requests(request):
-    incoming = list(services.moves_waiting_for(request.user))
-    outgoing = list(services.moves_asked_by_teams_of(request.user))
+    incoming = list(services.pending_moves(request.user, into=True))
+    outgoing = list(services.pending_moves(request.user, into=False))
     joining = list(privileged.waiting_for(request.user))
+    for asked in joining:
+        # What accepting gives them, said on the page: a caseload comes with casework roles.
+        asked.gives_caseload = asked.user.role in CASEWORK_ROLES
     _audit_list(request, [m.person for m in incoming + outgoing], "Viewed team requests")
     return TemplateResponse(
         request,
@@ -456,9 +459,12 @@ def team_requests(request):
 
 
 def _decision(request):
+    """(accept?, note), or (None, what is wrong) when the decision cannot be read."""
     form = DecisionForm(request.POST)
     if not form.is_valid():
-        return None, ""
+        if "note" in form.errors:
+            return None, form.errors["note"][0]
+        return None, "Choose whether to accept or decline"
     return form.cleaned_data["decision"] == "accept", form.cleaned_data["note"]
 
 
@@ -468,7 +474,7 @@ def decide_move(request, move_id):
     move = get_object_or_404(TeamMove, pk=move_id, to_team_id__in=request.user.team_ids)
     accept, note = _decision(request)
     if accept is None:
-        messages.error(request, "Choose whether to accept or decline the move")
+        messages.error(request, note)
         return redirect("people:team-requests")
     try:
         move = services.decide_move(move, by=request.user, accept=accept, note=note)
@@ -499,7 +505,7 @@ def decide_joining(request, request_id):
     asked = get_object_or_404(MembershipRequest, pk=request_id)
     accept, note = _decision(request)
     if accept is None:
-        messages.error(request, "Choose whether to accept or decline")
+        messages.error(request, note)
         return redirect("people:team-requests")
     try:
         asked = privileged.decide_membership(asked, by=request.user, accept=accept, note=note)

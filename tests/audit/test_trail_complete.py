@@ -20,15 +20,18 @@ def test_a_probe_that_ends_in_not_found_leaves_a_row(as_practitioner, practition
     assert event.path == f"/people/{probe}/"
 
 
-def test_a_refusal_survives_the_requests_rollback(transactional_db, monkeypatch):
-    """A view that refuses and then fails: its own rows roll back, the refusal stays."""
+def test_a_refusal_is_written_after_the_requests_own_transaction(transactional_db):
+    """On a real transaction (not a test's wrapping one) a refusal is kept aside during the
+    view and written once the view's transaction has ended: exactly one row."""
     from tests.factories import UserFactory
 
     user = UserFactory(role="provider")
     client = Client(raise_request_exception=False)
     client.force_login(user)
     assert client.get("/people/search/").status_code == 403
-    assert AuditEvent.objects.filter(action=Action.ACCESS_REFUSED, user=user).count() == 1
+    refused = AuditEvent.objects.filter(action=Action.ACCESS_REFUSED, user=user)
+    assert refused.count() == 1
+    assert refused.get().path == "/people/search/"
 
 
 def test_a_failed_request_leaves_a_row_and_nothing_it_wrote(transactional_db, monkeypatch):

@@ -174,3 +174,17 @@ def test_writes_of_moves_are_post_only(as_manager, river_manager, river, tom):
     as_manager.post(f"/people/moves/{move.pk}/withdraw/")
     move.refresh_from_db()
     assert move.decision == TeamMove.Decision.WITHDRAWN
+
+
+def test_a_decision_note_too_long_says_so_and_decides_nothing(
+    as_manager, river_manager, river, tom
+):
+    as_manager.post(f"/people/{tom.pk}/move/", {"to_team": river.pk, "reason": "Moved"})
+    move = TeamMove.objects.get()
+    as_river = client_for(river_manager)
+    response = as_river.post(
+        f"/people/moves/{move.pk}/decide/", {"decision": "accept", "note": "x" * 301}, follow=True
+    )
+    assert "300 characters or fewer" in response.content.decode()
+    move.refresh_from_db()
+    assert move.decision == TeamMove.Decision.PENDING
