@@ -2,12 +2,11 @@ import datetime
 import re
 
 from django import forms
-from django.db.models.functions import Upper
 
 from goodlife.directory import anonymity
-from goodlife.directory.models import DAYS, OFFERINGS, Place
+from goodlife.directory.models import DAYS, OFFERINGS
+from goodlife.directory.needs import names_on_record, neighbourhoods_named
 from goodlife.directory.search import ACCESS_NEEDS
-from goodlife.strengths.models import MemberKind, NetworkMember
 from goodlife.ui.forms import GovukCheckbox, GovukRadioSelect
 
 THEMES = (
@@ -280,31 +279,3 @@ class UnmetNeedForm(forms.Form):
             return anonymity.area_of(typed, neighbourhoods=neighbourhoods_named(typed))
         except ValueError as exc:
             raise forms.ValidationError(str(exc)) from None
-
-
-def names_on_record(person) -> dict[str, str]:
-    """The names that would identify this person: theirs, and the people in their network."""
-    if person is None:
-        return {}
-    people_kinds = (
-        MemberKind.FAMILY,
-        MemberKind.FRIEND,
-        MemberKind.NEIGHBOUR,
-        MemberKind.PROFESSIONAL,
-    )
-    names = {
-        name: "the name of someone in their network"
-        for name in NetworkMember.objects.filter(person=person, kind__in=people_kinds).values_list(
-            "name", flat=True
-        )
-    }
-    names.update({n: "the person's name" for n in (person.legal_name, person.preferred_name) if n})
-    return names
-
-
-def neighbourhoods_named(typed: str) -> list[str]:
-    """The named places (in the Place table, not postcodes) called what was typed."""
-    named = Place.objects.annotate(upper=Upper("name")).filter(
-        upper=" ".join(typed.split()).upper()
-    )
-    return [name for name in named.values_list("name", flat=True) if not re.search(r"\d", name)]

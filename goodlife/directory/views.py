@@ -1,5 +1,3 @@
-from collections import Counter
-
 from django.conf import settings
 from django.contrib import messages
 from django.db.models import Q
@@ -13,16 +11,9 @@ from goodlife.accounts.models import Role
 from goodlife.accounts.typed_work import submitted
 from goodlife.audit.models import Action
 from goodlife.audit.services import record as audit
-from goodlife.directory import anonymity, geo, matching, services
-from goodlife.directory.forms import (
-    THEMES,
-    SearchForm,
-    ServiceForm,
-    UnmetNeedForm,
-    names_on_record,
-    neighbourhoods_named,
-)
-from goodlife.directory.models import OFFERINGS, Service, Status, UnmetNeed, stale_before
+from goodlife.directory import geo, matching, needs, services
+from goodlife.directory.forms import THEMES, SearchForm, ServiceForm, UnmetNeedForm
+from goodlife.directory.models import OFFERINGS, Service, Status, stale_before
 from goodlife.directory.search import Filters, community_offers, search_page
 from goodlife.people.access import person_view
 from goodlife.ui.once import once_only
@@ -221,59 +212,22 @@ def suggestions(request, person):
 
 @access(SEE_GAPS)
 def unmet_needs(request):
-    needs = list(UnmetNeed.objects.all().values("theme", "area"))
-    themes = dict(THEMES)
-    areas = {area: _area_shown(area) for area in {n["area"] for n in needs}}
-    by_theme = Counter(themes.get(n["theme"], n["theme"]) for n in needs)
-    by_area = Counter(areas[n["area"]] for n in needs)
-    grouped = Counter((themes.get(n["theme"], n["theme"]), areas[n["area"]]) for n in needs)
-    recent = [_as_shown(need, areas) for need in UnmetNeed.objects.select_related("person")[:20]]
+    seen = needs.for_commissioners(dict(THEMES))
+    recent = seen["recent"]
     # What a commissioner was shown, as counts: the page itself names nobody.
     audit(
         Action.VIEW,
         user=request.user,
         summary="Viewed unmet needs",
         detail={
-            "gaps": len(needs),
-            "themes": len(by_theme),
-            "areas": len(by_area),
+            "gaps": seen["count"],
+            "themes": len(seen["by_theme"]),
+            "areas": len(seen["by_area"]),
             "descriptions_shown": sum(1 for n in recent if not n["withheld"]),
             "descriptions_withheld": sum(1 for n in recent if n["withheld"]),
         },
     )
-    return TemplateResponse(
-        request,
-        "directory/unmet_needs.html",
-        {
-            "count": len(needs),
-            "by_theme": by_theme.most_common(),
-            "by_area": by_area.most_common(),
-            "grouped": sorted(grouped.items(), key=lambda kv: (-kv[1], kv[0])),
-            "recent": recent,
-        },
-    )
-
-
-def _area_shown(area: str) -> str:
-    """An area as commissioners see it: a district or a neighbourhood. One logged before
-    areas were checked is cut to its postcode district, or not shown."""
-    try:
-        return anonymity.area_of(area, neighbourhoods=neighbourhoods_named(area))
-    except ValueError:
-        district = area.split()[0].upper() if area.split() else ""
-        return district if anonymity.is_district(district) else "Area not given"
-
-
-def _as_shown(need: UnmetNeed, areas: dict) -> dict:
-    """A need as a commissioner sees it. A description logged before descriptions were
-    checked that could identify someone is withheld."""
-    found = anonymity.identifiers_in(need.what, names=names_on_record(need.person))
-    return {
-        "what": "" if found else need.what,
-        "area": areas.get(need.area) or _area_shown(need.area),
-        "logged_at": need.logged_at,
-        "withheld": bool(found),
-    }
+    return TemplateResponse(request, "directory/unmet_needs.html", seen)
 
 
 @access(PUBLIC)
