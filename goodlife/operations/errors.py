@@ -17,13 +17,14 @@ from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.views import defaults
 
+from goodlife.ui import once
 from goodlife.ui.middleware import CONTENT_SECURITY_POLICY
 
 logger = logging.getLogger(__name__)
 
 RETRY_AFTER_SECONDS = 30
 # Sent back with the form, never shown: they are not what the person typed.
-_NOT_SHOWN = {"csrfmiddlewaretoken", "version", "autosave"}
+_NOT_SHOWN = {"csrfmiddlewaretoken", "version", "autosave", once.FIELD}
 _NOT_KEPT = {"password"}
 
 

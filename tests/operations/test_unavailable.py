@@ -48,6 +48,7 @@ def test_a_form_sent_comes_back_with_what_was_typed(as_worker, north):
         "preferred_name": "Ada",
         "what_matters": "Walking by the river\nand my garden",
         "password": "never echoed",
+        "goodlife_form_token": "a-one-time-token",
     }
     with connection.execute_wrapper(fail_with(OperationalError("frozen"))):
         response = as_worker.post("/people/add/", typed)
@@ -59,6 +60,9 @@ def test_a_form_sent_comes_back_with_what_was_typed(as_worker, north):
     assert '<input type="hidden" name="legal_name" value="Ada &lt;b&gt;Lovelace&lt;/b&gt;">' in page
     assert "Walking by the river<br>and my garden" in page  # shown to copy
     assert "never echoed" not in page and 'name="password"' not in page
+    # The form's one-time token is sent again but not shown as something typed.
+    assert 'name="goodlife_form_token" value="a-one-time-token"' in page
+    assert "Goodlife form token" not in page
 
 
 def test_a_script_gets_json(as_worker):
