@@ -39,7 +39,9 @@ def test_a_call_past_its_limit_is_cut_off_and_the_connection_discarded(own_conne
     with deadline.limited(own_connection, 0.5), pytest.raises(OperationalError):  # noqa: SIM117
         with own_connection.cursor() as cursor:
             cursor.execute("SELECT pg_sleep(10)")
-    assert time.monotonic() - started < 5
+    # Cut after about half a second; well before the 10 s the statement asked for, with room
+    # for a busy machine.
+    assert time.monotonic() - started < 8
     assert kept.closed or kept.broken  # psycopg knows the connection is gone
     # For a moment, no new connection is tried: the rest of a request fails at once.
     own_connection.close()
@@ -56,8 +58,10 @@ def test_many_short_calls_in_a_row_are_not_one_long_one(own_connection):
     from goodlife.operations import deadline
 
     started = time.monotonic()
-    with deadline.limited(own_connection, 0.5), own_connection.cursor() as cursor:
-        while time.monotonic() - started < 2:
+    # Each call is far inside its limit even on a busy machine; together they last more
+    # than twice as long as it.
+    with deadline.limited(own_connection, 1.5), own_connection.cursor() as cursor:
+        while time.monotonic() - started < 4:
             cursor.execute("SELECT pg_sleep(0.05)")
     assert own_connection.is_usable()
 
