@@ -122,6 +122,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "goodlife.ui.context_processors.goodlife",
+                "goodlife.accounts.access.can",
             ],
         },
     },

@@ -8,6 +8,7 @@ from django.test import RequestFactory
 from goodlife.accounts.models import Role, User
 from goodlife.people.demo import person_id
 from goodlife.people.models import Person
+from goodlife.planning import queries
 
 
 @pytest.fixture
@@ -78,13 +79,12 @@ def test_apps_can_add_steps_to_the_demo(db, monkeypatch, capsys):
 
 
 def test_toms_story_reaches_a_reviewed_plan_with_paid_support_stopped(demo):
-    from goodlife.planning import services
     from goodlife.planning.models import PlanStatus, Review, SupportPlan
 
     plan = SupportPlan.objects.get(person_id=person_id("tom"))
-    assert plan.status == PlanStatus.AGREED and not services.problems_of(plan)
+    assert plan.status == PlanStatus.AGREED and not queries.problems_of(plan)
     review = Review.objects.get(plan=plan)
-    assert [i.tier for i in services.council_support_stopped(review)] == ["short_term"]
+    assert [i.tier for i in queries.council_support_stopped(review)] == ["short_term"]
     continuing = {d.item.tier for d in review.decisions.all() if d.decision == "continue"}
     assert "community" in continuing  # the community connections remain
     assert plan.agreed_on < review.reviewed_on

@@ -133,7 +133,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def is_staff(self) -> bool:
         """Only administrators may use the Django admin (users, teams, read-only audit)."""
-        return self.is_active and (self.role == Role.ADMINISTRATOR or self.is_superuser)
+        return self.is_active and (self._is_administrator or self.is_superuser)
 
     def has_perm(self, perm, obj=None):
         if self._is_administrator and perm in ADMINISTRATOR_PERMISSIONS:
@@ -149,7 +149,9 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     @property
     def _is_administrator(self) -> bool:
-        return self.is_active and self.role == Role.ADMINISTRATOR
+        from goodlife.accounts.access import ADMINISTER  # the rules read this model
+
+        return self.is_active and ADMINISTER.allows(self)
 
     def get_full_name(self):
         return self.full_name

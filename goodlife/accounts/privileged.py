@@ -20,17 +20,15 @@ from django.dispatch import receiver
 from django.utils import timezone
 from django_otp.models import Device
 
+from goodlife.accounts.access import MANAGE_TEAM
 from goodlife.accounts.models import MembershipRequest, Role, Team, User
 from goodlife.audit.context import acting_user
 from goodlife.audit.models import Action
 from goodlife.audit.services import record
+from goodlife.errors import NotAllowed
 
 # The details of an account whose changes are recorded with their values.
 WATCHED = ("email", "full_name", "job_title", "role", "is_active", "is_superuser")
-
-
-class NotAllowed(Exception):
-    """The member of staff may not make this decision."""
 
 
 def _label(user: User) -> str:
@@ -206,17 +204,13 @@ def deciders(team: Team):
 
 
 def may_decide(user: User, team: Team) -> bool:
-    return (
-        user.is_authenticated
-        and user.role == Role.TEAM_MANAGER
-        and deciders(team).filter(pk=user.pk).exists()
-    )
+    return MANAGE_TEAM.allows(user) and deciders(team).filter(pk=user.pk).exists()
 
 
 def waiting_for(user: User):
     """The requests this manager may decide, oldest first."""
     pending = MembershipRequest.objects.filter(decision=MembershipRequest.Decision.PENDING)
-    if user.role != Role.TEAM_MANAGER:
+    if not MANAGE_TEAM.allows(user):
         return pending.none()
     teams_with_managers = Team.objects.filter(
         members__role=Role.TEAM_MANAGER, members__is_active=True

@@ -8,6 +8,7 @@ from goodlife.accounts.access import PUBLIC, SIGNED_IN, access
 from goodlife.accounts.forms import SignInForm
 from goodlife.accounts.sessions import IDLE, TIMED_OUT
 from goodlife.accounts.typed_work import OWNER_COOKIE
+from goodlife.ui.http import post_only
 
 
 class SignInView(auth_views.LoginView):
@@ -34,6 +35,7 @@ class SignInView(auth_views.LoginView):
 sign_in = access(PUBLIC)(SignInView.as_view())
 
 
+@post_only
 @access(SIGNED_IN)
 def sign_out(request):
     """Sign out (POST only): the session goes, and with it anything this browser held."""

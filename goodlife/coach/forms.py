@@ -17,9 +17,7 @@ from django.urls import reverse
 
 from goodlife.coach import services
 from goodlife.coach.middleware import current_request
-
-CHECK = "coach_check"
-KEEP = "coach_keep"
+from goodlife.coach.services import CHECK, KEEP
 
 
 class CoachedForm:
@@ -73,22 +71,9 @@ class CoachedForm:
         return self.is_bound and (CHECK in self.data or KEEP in self.data)
 
     def is_valid(self):
+        # "Keep my wording" was remembered before the view ran (CoachRequestMiddleware):
+        # validating a form writes nothing.
         if self.coach_only:
-            self._keep_if_asked()
             self._errors = ErrorDict()  # not a failed save: no error messages
             return False
         return super().is_valid()
-
-    def _keep_if_asked(self) -> None:
-        value = self.data.get(KEEP, "")
-        field_name, _, rest = value.partition("|")
-        phrase, _, text = rest.partition("|")
-        request = current_request()
-        names = {self[name].html_name: name for name in self.fields}
-        if field_name in names and phrase and text and request and request.user.is_authenticated:
-            services.keep(
-                request.user,
-                scope=self._coach_scope(names[field_name]),
-                phrase=phrase,
-                text=text,
-            )

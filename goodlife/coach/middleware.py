@@ -1,6 +1,15 @@
-"""Who is asking, and on which page: the coach needs both to remember a kept wording."""
+"""Who is asking, and on which page: the coach needs both.
+
+A coached form's "Keep my wording" button is the coach's own request, made through the
+form: it is remembered here, before the view runs (and before the view's transaction), for
+a signed-in member of staff whom the page's access rule lets in and who uses the coach.
+The view then shows the form again as it was; validating the form writes nothing.
+"""
 
 from contextvars import ContextVar
+
+from goodlife.accounts.access import USE_COACH, rule_of
+from goodlife.coach import services
 
 _request: ContextVar = ContextVar("goodlife_coach_request", default=None)
 
@@ -19,3 +28,14 @@ class CoachRequestMiddleware:
             return self.get_response(request)
         finally:
             _request.reset(token)
+
+    def process_view(self, request, view, args, kwargs):
+        if request.method != "POST" or services.KEEP not in request.POST:
+            return None
+        rule = rule_of(view)
+        user = request.user
+        if rule is not None and rule.allows(user) and USE_COACH.allows(user):
+            services.keep_asked(
+                user, path=request.path, value=request.POST[services.KEEP], sent=request.POST
+            )
+        return None

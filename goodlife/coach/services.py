@@ -1,5 +1,6 @@
 """The language coach in the app: findings for a field, less what the worker kept."""
 
+import re
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
@@ -32,6 +33,12 @@ class Coaching:
         return len(self.findings)
 
 
+# The names of the coach's own buttons in a coached form.
+CHECK = "coach_check"
+KEEP = "coach_keep"
+FIELD_NAME = re.compile(r"^[A-Za-z0-9_\-]{1,100}$")
+
+
 def scope_for(path: str, field_name: str) -> str:
     return f"{path}#{field_name}"[:300]
 
@@ -59,6 +66,18 @@ def coach(text: str, *, user, scope: str, context: str, field_id: str, field_nam
         balance=language.balance(text) if words >= BALANCE_FROM_WORDS else None,
         checked=bool(text.strip()),
     )
+
+
+def keep_asked(user, *, path: str, value: str, sent) -> bool:
+    """A coached form's "Keep my wording" (``field|phrase|text``), remembered for this
+    worker on this page's box; False when the button's value does not name a box of the
+    form that was sent (``sent``, the submitted data) and a wording."""
+    field_name, _, rest = value.partition("|")
+    phrase, _, text = rest.partition("|")
+    if not (FIELD_NAME.match(field_name) and field_name in sent and phrase and text):
+        return False
+    keep(user, scope=scope_for(path, field_name), phrase=phrase, text=text)
+    return True
 
 
 def keep(user, *, scope: str, phrase: str, text: str) -> None:

@@ -1,19 +1,12 @@
 from django import forms
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
-from django.views.decorators.http import require_POST
 
 from goodlife import language
-from goodlife.accounts.access import NO_PERSON_RECORDS, Rule, access
+from goodlife.accounts.access import USE_COACH, access
 from goodlife.coach import services
 from goodlife.ui.forms import RECORD_TEXT_LIMIT
-
-# The coach is for staff who write in people's records (caseworkers, and others under
-# break-glass); providers and commissioners never open a record, so they are refused.
-STAFF_WHO_RECORD = Rule(
-    "Staff who write in person records",
-    lambda user: user.is_authenticated and user.role not in NO_PERSON_RECORDS,
-)
+from goodlife.ui.http import post_only
 
 
 class CheckForm(forms.Form):
@@ -31,8 +24,8 @@ class KeepForm(forms.Form):
     text = forms.CharField(max_length=200)
 
 
-@access(STAFF_WHO_RECORD)
-@require_POST
+@access(USE_COACH)
+@post_only
 def check(request):
     """The findings for what is being typed, as the HTML shown beneath the box. Nothing
     is stored: the text is checked and forgotten."""
@@ -51,8 +44,8 @@ def check(request):
     return TemplateResponse(request, "coach/_findings.html", {"coaching": coaching})
 
 
-@access(STAFF_WHO_RECORD)
-@require_POST
+@access(USE_COACH)
+@post_only
 def keep(request):
     """Keep a flagged wording in this place: one click, remembered for this worker."""
     form = KeepForm(request.POST)

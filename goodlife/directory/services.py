@@ -1,7 +1,6 @@
 """Writing to the directory: entries, checks, noted suggestions and unmet needs."""
 
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 
 from goodlife.audit.models import Action
@@ -17,6 +16,7 @@ from goodlife.directory.models import (
     UnmetNeed,
 )
 from goodlife.directory.search import refresh_index
+from goodlife.versioned import save_if_current
 
 SERVICE_FIELDS = (
     "name",
@@ -33,12 +33,6 @@ SERVICE_FIELDS = (
     "offers_give",
     "offers_take_notice",
 )
-
-
-class EntryConflict(Exception):
-    def __init__(self, current):
-        super().__init__("The entry was changed by someone else")
-        self.current = current
 
 
 def _organization(name: str):
@@ -74,17 +68,16 @@ def save_service(
             **{k: v for k, v in fields.items() if k in SERVICE_FIELDS},
         )
     else:
-        updated = Service.objects.filter(pk=service.pk, version=expected_version).update(
+        service = save_if_current(
+            service,
+            expected_version,
+            by=by,
             organization=_organization(organization_name),
             last_checked_on=today,
             last_checked_by=by,
             last_modified=timezone.now(),
-            version=F("version") + 1,
             **{k: v for k, v in fields.items() if k in SERVICE_FIELDS},
         )
-        if updated != 1:
-            raise EntryConflict(Service.objects.get(pk=service.pk))
-        service.refresh_from_db()
     service.schedules.all().delete()
     if days:
         Schedule.objects.create(

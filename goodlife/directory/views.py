@@ -6,22 +6,19 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.http import urlencode
 
-from goodlife.accounts.access import PUBLIC, SIGNED_IN, access, roles
-from goodlife.accounts.models import Role
+from goodlife.accounts.access import EDIT_DIRECTORY, PUBLIC, SEE_GAPS, SIGNED_IN, access
 from goodlife.accounts.typed_work import submitted
-from goodlife.audit.models import Action
-from goodlife.audit.services import record as audit
+from goodlife.audit.decorators import audit_shown
 from goodlife.directory import geo, matching, needs, services
 from goodlife.directory.forms import THEMES, SearchForm, ServiceForm, UnmetNeedForm
 from goodlife.directory.models import OFFERINGS, Service, Status, stale_before
 from goodlife.directory.search import Filters, community_offers, search_page
+from goodlife.errors import Conflict
 from goodlife.people.access import person_view
+from goodlife.ui.http import post_only
 from goodlife.ui.once import once_only
 from goodlife.ui.params import LAST_PAGE, as_uuid, as_whole_number, without_nul
 from goodlife.ui.versions import edited_version
-
-EDITORS = roles(Role.DIRECTORY_EDITOR, Role.ADMINISTRATOR)
-SEE_GAPS = roles(Role.COMMISSIONER, Role.TEAM_MANAGER, Role.QUALITY_LEAD, Role.ADMINISTRATOR)
 
 
 @access(SIGNED_IN)
@@ -74,7 +71,6 @@ def service_detail(request, service_id):
         {
             "service": service,
             "stale": service.is_stale,
-            "can_edit": request.user.role in (Role.DIRECTORY_EDITOR, Role.ADMINISTRATOR),
         },
     )
 
@@ -108,7 +104,7 @@ def _initial(service) -> dict:
     }
 
 
-@access(EDITORS)
+@access(EDIT_DIRECTORY)
 @once_only
 def service_new(request):
     form = ServiceForm(submitted(request))
@@ -119,7 +115,7 @@ def service_new(request):
     return TemplateResponse(request, "directory/service_form.html", {"form": form, "service": None})
 
 
-@access(EDITORS)
+@access(EDIT_DIRECTORY)
 def service_edit(request, service_id):
     service = get_object_or_404(Service, pk=service_id)
     data = submitted(request)
@@ -134,7 +130,7 @@ def service_edit(request, service_id):
             services.save_service(
                 service, by=request.user, expected_version=version, **form.values()
             )
-        except services.EntryConflict as exc:
+        except Conflict as exc:
             conflict = exc.current
         else:
             messages.success(request, "Saved. The entry is marked as checked today.")
@@ -151,16 +147,16 @@ def service_edit(request, service_id):
     )
 
 
-@access(EDITORS)
+@post_only
+@access(EDIT_DIRECTORY)
 def service_checked(request, service_id):
     service = get_object_or_404(Service, pk=service_id)
-    if request.method == "POST":
-        services.mark_checked(service, by=request.user)
-        messages.success(request, f"{service.name} marked as checked today.")
+    services.mark_checked(service, by=request.user)
+    messages.success(request, f"{service.name} marked as checked today.")
     return redirect("directory:service", service_id=service.pk)
 
 
-@access(EDITORS)
+@access(EDIT_DIRECTORY)
 def stale(request):
     entries = Service.objects.filter(
         Q(last_checked_on__isnull=True) | Q(last_checked_on__lt=stale_before()),
@@ -210,23 +206,22 @@ def suggestions(request, person):
     )
 
 
+def _needs_shown(seen):
+    # What a commissioner was shown, as counts: the page itself names nobody.
+    recent = seen["recent"]
+    return {
+        "gaps": seen["count"],
+        "themes": len(seen["by_theme"]),
+        "areas": len(seen["by_area"]),
+        "descriptions_shown": sum(1 for n in recent if not n["withheld"]),
+        "descriptions_withheld": sum(1 for n in recent if n["withheld"]),
+    }
+
+
 @access(SEE_GAPS)
+@audit_shown("Viewed unmet needs", _needs_shown)
 def unmet_needs(request):
     seen = needs.for_commissioners(dict(THEMES))
-    recent = seen["recent"]
-    # What a commissioner was shown, as counts: the page itself names nobody.
-    audit(
-        Action.VIEW,
-        user=request.user,
-        summary="Viewed unmet needs",
-        detail={
-            "gaps": seen["count"],
-            "themes": len(seen["by_theme"]),
-            "areas": len(seen["by_area"]),
-            "descriptions_shown": sum(1 for n in recent if not n["withheld"]),
-            "descriptions_withheld": sum(1 for n in recent if n["withheld"]),
-        },
-    )
     return TemplateResponse(request, "directory/unmet_needs.html", seen)
 
 

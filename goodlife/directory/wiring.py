@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from goodlife.accounts.models import Role
+from goodlife.accounts.access import COMMISSION, KEEP_DIRECTORY_CURRENT, USE_DIRECTORY
 from goodlife.people import demo as people_demo
 from goodlife.people import panels, timeline
 from goodlife.people.timeline import TimelineEntry
@@ -48,18 +48,10 @@ def register():
     panels.register(
         panels.PersonPanel("suggestions", "directory/_suggestions_panel.html", suggestions_panel, 8)
     )
+    register_nav(NavItem("Directory", "directory:search", USE_DIRECTORY.allows, order=35))
+    register_nav(NavItem("Unmet needs", "directory:unmet-needs", COMMISSION.allows, order=36))
     register_nav(
-        NavItem("Directory", "directory:search", lambda u: u.role != Role.PROVIDER, order=35)
-    )
-    register_nav(
-        NavItem(
-            "Unmet needs", "directory:unmet-needs", lambda u: u.role == Role.COMMISSIONER, order=36
-        )
-    )
-    register_nav(
-        NavItem(
-            "Stale entries", "directory:stale", lambda u: u.role == Role.DIRECTORY_EDITOR, order=37
-        )
+        NavItem("Stale entries", "directory:stale", KEEP_DIRECTORY_CURRENT.allows, order=37)
     )
     from goodlife.directory import demo
 

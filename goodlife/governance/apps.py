@@ -8,6 +8,7 @@ class GovernanceConfig(AppConfig):
 
     def ready(self):
         from goodlife.accounts import home
+        from goodlife.accounts.access import READ_AUDIT_TRAIL
         from goodlife.accounts.models import Role
         from goodlife.ui.navigation import NavItem, register
 
@@ -15,7 +16,7 @@ class GovernanceConfig(AppConfig):
             NavItem(
                 "Audit trail",
                 "governance:audit-trail",
-                lambda user: user.role == Role.INFORMATION_GOVERNANCE,
+                READ_AUDIT_TRAIL.allows,
                 order=90,
             )
         )

@@ -8,21 +8,21 @@ time. Providers and commissioners never open person records.
 from functools import wraps
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.http import Http404
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 
-from goodlife.accounts.access import CASEWORK_ROLES, NO_PERSON_RECORDS, Rule, refuse
-from goodlife.accounts.models import Role, User
+from goodlife.accounts.access import CASEWORK, MANAGE_TEAM, OPEN_RECORDS, WRITE_RECORDS, refuse
+from goodlife.accounts.models import User
 from goodlife.audit.models import Action
 from goodlife.audit.services import record
 from goodlife.people.models import BreakGlassAccess, Person
 
 
 def has_relationship(user, person: Person) -> bool:
-    if user.role not in CASEWORK_ROLES:
+    if not CASEWORK.allows(user):
         return False
     # person_view reads "is this person in the user's teams?" with the person itself.
     checked = getattr(person, "_in_teams_of", None)
@@ -40,52 +40,57 @@ def active_break_glass(user, person: Person) -> BreakGlassAccess | None:
 
 
 def may_break_glass(user) -> bool:
-    return user.is_authenticated and user.role not in NO_PERSON_RECORDS
+    return OPEN_RECORDS.allows(user)
 
 
 def visible_people(user) -> QuerySet[Person]:
     """Everyone this user may see in lists and search results, and nobody else."""
-    if not user.is_authenticated or user.role in NO_PERSON_RECORDS:
+    if not OPEN_RECORDS.allows(user):
         return Person.objects.none()
     granted = Q(
         pk__in=BreakGlassAccess.objects.filter(user=user, expires_at__gt=timezone.now()).values(
             "person_id"
         )
     )
-    if user.role in CASEWORK_ROLES and user.team_ids:
+    if CASEWORK.allows(user) and user.team_ids:
         return Person.objects.filter(Q(team_id__in=user.team_ids) | granted)
     return Person.objects.filter(granted)
 
 
-def _managers_rule_allows(user) -> bool:
-    return user.is_authenticated and user.role == Role.TEAM_MANAGER
+READ_ONLY = (
+    "You opened this record with break-glass access to read it. Your role does not change "
+    "person records: ask the person's team to make the change."
+)
+READING = ("GET", "HEAD")
 
 
-def person_view(*, summary: str = "Viewed record", managers_only: bool = False):
-    """Guard a view of one person's record and audit every use of it.
+def person_view(*, summary: str = "Viewed record", managers_only: bool = False, writes=False):
+    """Guard a view of one person's record and audit what it showed.
 
     The view receives the ``Person`` in place of the ``person_id`` URL argument.
+
+    - A GET shows the record: once the view has shown it (answered 200), a "viewed" row
+      with ``summary`` is written. A redirect shows nothing and writes none.
+    - A POST writes. Only staff who write in records (``WRITE_RECORDS``) get through:
+      anyone else who opened the record by break-glass reads it and changes nothing. A
+      POST writes no "viewed" row; the service it calls records what it changed.
+    - ``writes``: the page is a form for changing the record, so even showing it needs the
+      right to write.
+    - Any other method is answered 405.
     """
-    if managers_only:
-        rule = Rule(
-            "Team managers with a relationship to the person (or break-glass access)",
-            _managers_rule_allows,
-        )
-    else:
-        rule = Rule(
-            "Staff with a relationship to the person, or with break-glass access",
-            may_break_glass,
-        )
+    rule = MANAGE_TEAM if managers_only else OPEN_RECORDS
 
     def decorator(view):
         @wraps(view)
         def wrapped(request, person_id, *args, **kwargs):
             user = request.user
+            if request.method not in (*READING, "POST"):
+                return HttpResponseNotAllowed([*READING, "POST"])
             if not rule.allows(user):
                 return refuse(
                     request,
                     reason="Your role does not include person records."
-                    if user.role in NO_PERSON_RECORDS
+                    if not OPEN_RECORDS.allows(user)
                     else "Only team managers can see this page.",
                     person_id=person_id,
                 )
@@ -119,18 +124,24 @@ def person_view(*, summary: str = "Viewed record", managers_only: bool = False):
                     )
                     target = reverse("people:break-glass", args=[person.pk])
                     return redirect(f"{target}?{urlencode({'next': request.get_full_path()})}")
-            record(
-                Action.VIEW,
-                user=user,
-                person_id=person.pk,
-                obj=person,
-                summary=summary,
-                detail={"method": request.method, "break_glass": grant is not None},
-            )
+            reading = request.method in READING
+            if (writes or not reading) and not WRITE_RECORDS.allows(user):
+                return refuse(request, reason=READ_ONLY, person_id=person.pk)
             request.break_glass = grant
-            return view(request, person, *args, **kwargs)
+            response = view(request, person, *args, **kwargs)
+            if reading and response.status_code == 200:
+                record(
+                    Action.VIEW,
+                    user=user,
+                    person_id=person.pk,
+                    obj=person,
+                    summary=summary,
+                    detail={"method": request.method, "break_glass": grant is not None},
+                )
+            return response
 
         wrapped.access_rule = rule
+        wrapped.writes = writes
         return wrapped
 
     return decorator

@@ -1,7 +1,6 @@
 """Every write to person records: one transaction each, each with its audit row."""
 
 import datetime
-import uuid
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -10,9 +9,13 @@ from django.db.models import F, Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 
-from goodlife.accounts.models import Role, Team
+from goodlife.accounts.access import MANAGE_TEAM, in_team, manages
+from goodlife.accounts.models import Team
 from goodlife.audit.models import Action
 from goodlife.audit.services import record
+from goodlife.errors import NotAllowed
+from goodlife.people.merge import is_same, snapshot
+from goodlife.people.merge import stored as stored_value
 from goodlife.people.models import (
     PERSON_DETAILS,
     BreakGlassAccess,
@@ -20,36 +23,14 @@ from goodlife.people.models import (
     PersonVersion,
     TeamMove,
 )
+from goodlife.versioned import save_if_current
 
-# The details kept in each version of a person; an edit may change all but the team.
-EDITABLE_FIELDS = PERSON_DETAILS
+# An edit may change every detail kept in a version but the team.
 # A person changes team only by a move that the receiving team accepts (request_move).
 EDIT_FIELDS = tuple(name for name in PERSON_DETAILS if name != "team")
 # Who works with the person and whether the record is open: decided by the person's own
 # team, never by someone looking in through break-glass.
 TEAM_DECISIONS = frozenset({"allocated_worker", "status"})
-
-
-class NotAllowed(Exception):
-    """The member of staff may not make this change."""
-
-
-class EditConflict(Exception):
-    """Someone else saved the record after the editor opened it.
-
-    ``base`` is what the record held at the version the editor started from (None if that
-    version is not known), so a caller can tell the editor's changes from the other's.
-    """
-
-    def __init__(self, current: Person, base: dict | None):
-        super().__init__("The record was changed by someone else")
-        self.current = current
-        self.base = base
-
-
-def snapshot(person: Person) -> dict:
-    """The editable fields of a person as JSON-ready, comparable values."""
-    return {name: _comparable(_stored(person, name)) for name in EDITABLE_FIELDS}
 
 
 def _save_version(person: Person, *, by) -> None:
@@ -61,11 +42,6 @@ def _save_version(person: Person, *, by) -> None:
 def version_data(person_id, version: int) -> dict | None:
     row = PersonVersion.objects.filter(person_id=person_id, version=version).first()
     return row.data if row else None
-
-
-def is_same(a, b) -> bool:
-    """Compare a stored value with a typed one (model instances by key, dates as text)."""
-    return _comparable(a) == _comparable(b)
 
 
 @dataclass(frozen=True)
@@ -155,7 +131,7 @@ def create_person(*, by, **fields) -> Person:
 
 
 def update_person(person: Person, *, by, expected_version: int, **changes) -> Person:
-    """Save changes made on top of ``expected_version``, or raise EditConflict.
+    """Save changes made on top of ``expected_version``, or raise Conflict.
 
     The version check and the write are one conditional UPDATE, so two editors racing on
     any database cannot both win. A refused edit is itself audited.
@@ -170,12 +146,12 @@ def update_person(person: Person, *, by, expected_version: int, **changes) -> Pe
         changed = {
             name: value
             for name, value in changes.items()
-            if _comparable(_stored(stored, name)) != _comparable(value)
+            if not is_same(stored_value(stored, name), value)
         }
         if not changed:
             # What was typed matches what is stored: nothing to save, nothing to overwrite.
             return stored
-        if set(changed) & TEAM_DECISIONS and not _in_team(by, stored):
+        if set(changed) & TEAM_DECISIONS and not in_team(by, stored.team_id):
             record(
                 Action.ACCESS_REFUSED,
                 user=by,
@@ -188,53 +164,30 @@ def update_person(person: Person, *, by, expected_version: int, **changes) -> Pe
             raise NotAllowed("Only the person's own team can change who works with them")
         if nhs_number_recorded(changed.get("nhs_number", ""), other_than=person.pk):
             raise NhsNumberRecorded(changed["nhs_number"])
-        updated = _saved_once_per_nhs_number(
-            lambda: Person.objects.filter(pk=person.pk, version=expected_version).update(
-                **changed, version=F("version") + 1, updated_at=timezone.now(), updated_by=by
+        saved = _saved_once_per_nhs_number(
+            lambda: save_if_current(
+                stored,
+                expected_version,
+                by=by,
+                related=("team", "allocated_worker", "updated_by"),
+                base=version_data(person.pk, expected_version),
+                **changed,
+                updated_at=timezone.now(),
+                updated_by=by,
             ),
             changed.get("nhs_number", ""),
             other_than=person.pk,
         )
-        if updated == 1:
-            saved = Person.objects.select_related("team", "allocated_worker").get(pk=person.pk)
-            _save_version(saved, by=by)
-            record(
-                Action.CHANGE,
-                user=by,
-                person_id=person.pk,
-                obj=person,
-                summary="Changed " + ", ".join(_label(name) for name in sorted(changed)),
-                detail={"fields": sorted(changed), "version": expected_version + 1},
-            )
-            return saved
-    current = Person.objects.select_related("updated_by", "team", "allocated_worker").get(
-        pk=person.pk
-    )
-    record(
-        Action.CONFLICT,
-        user=by,
-        person_id=person.pk,
-        obj=person,
-        summary="Edit refused: record changed by someone else",
-        detail={"expected_version": expected_version, "current_version": current.version},
-    )
-    raise EditConflict(current, version_data(person.pk, expected_version))
-
-
-def _stored(person: Person, name: str):
-    if name in ("team", "allocated_worker"):
-        return getattr(person, f"{name}_id")
-    return getattr(person, name)
-
-
-def _comparable(value):
-    if hasattr(value, "pk"):
-        return str(value.pk)
-    if isinstance(value, uuid.UUID | int) and not isinstance(value, bool):
-        return str(value)
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    return value if value is not None else ""
+        _save_version(saved, by=by)
+        record(
+            Action.CHANGE,
+            user=by,
+            person_id=person.pk,
+            obj=person,
+            summary="Changed " + ", ".join(_label(name) for name in sorted(changed)),
+            detail={"fields": sorted(changed), "version": saved.version},
+        )
+        return saved
 
 
 def _label(name: str) -> str:
@@ -281,18 +234,6 @@ def review_break_glass(grant: BreakGlassAccess, *, by, note: str = "") -> BreakG
     return grant
 
 
-def _in_team(user, person: Person) -> bool:
-    return (
-        user is not None
-        and user.role in (Role.PRACTITIONER, Role.TEAM_MANAGER)
-        and person.team_id in user.team_ids
-    )
-
-
-def _manages(user, team_id) -> bool:
-    return user.role == Role.TEAM_MANAGER and team_id in user.team_ids
-
-
 # Moving a person to another team ----------------------------------------------------
 
 
@@ -300,7 +241,7 @@ def _manages(user, team_id) -> bool:
 def request_move(person: Person, *, by, to_team: Team, reason: str) -> TeamMove:
     """A manager of the person's team asks another team to take the person on."""
     stored = Person.objects.select_for_update().get(pk=person.pk)
-    if not _manages(by, stored.team_id):
+    if not manages(by, stored.team_id):
         raise NotAllowed("Only a manager of the person's team can ask to move them")
     if to_team.pk == stored.team_id:
         raise ValueError("The person is already in that team")
@@ -323,7 +264,7 @@ def request_move(person: Person, *, by, to_team: Team, reason: str) -> TeamMove:
 def pending_moves(user, *, into: bool):
     """Moves still waiting that this manager's teams are asked to take on (``into``), or
     that their teams asked of others; oldest first."""
-    if user.role != Role.TEAM_MANAGER:
+    if not MANAGE_TEAM.allows(user):
         return TeamMove.objects.none()
     side = "to_team_id__in" if into else "from_team_id__in"
     return (
@@ -341,7 +282,7 @@ def decide_move(move: TeamMove, *, by, accept: bool, note: str = "") -> TeamMove
     )
     if move.decision != TeamMove.Decision.PENDING:
         return move  # decided already: a second click, or another manager
-    if not _manages(by, move.to_team_id):
+    if not manages(by, move.to_team_id):
         raise NotAllowed(f"Only a manager of {move.to_team.name} can decide this")
     now = timezone.now()
     if accept:
@@ -386,7 +327,7 @@ def withdraw_move(move: TeamMove, *, by) -> TeamMove:
     move = TeamMove.objects.select_for_update().select_related("to_team").get(pk=move.pk)
     if move.decision != TeamMove.Decision.PENDING:
         return move
-    if not _manages(by, move.from_team_id):
+    if not manages(by, move.from_team_id):
         raise NotAllowed("Only a manager of the team that asked can withdraw the move")
     move.decision = TeamMove.Decision.WITHDRAWN
     move.decided_by = by

@@ -1,5 +1,4 @@
 import copy
-import datetime
 from urllib.parse import quote
 
 from django.conf import settings
@@ -11,19 +10,18 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_POST
 
 from goodlife.accounts import privileged
-from goodlife.accounts.access import CASEWORK_ROLES, Rule, access, refuse, roles
-from goodlife.accounts.models import MembershipRequest, Role
+from goodlife.accounts.access import CASEWORK, MANAGE_TEAM, OPEN_RECORDS, access, manages, refuse
+from goodlife.accounts.models import MembershipRequest
 from goodlife.accounts.typed_work import submitted
+from goodlife.audit.decorators import audit_shown, people_ids
 from goodlife.audit.models import Action, AuditEvent
-from goodlife.audit.services import record
+from goodlife.errors import Conflict, NotAllowed
 from goodlife.people import search as people_search
 from goodlife.people import services, timeline
 from goodlife.people.access import (
     has_relationship,
-    may_break_glass,
     person_view,
     visible_people,
 )
@@ -37,32 +35,29 @@ from goodlife.people.forms import (
     PersonForm,
     SearchForm,
 )
+from goodlife.people.merge import merge
 from goodlife.people.models import BreakGlassAccess, Person, Status, TeamMove
 from goodlife.people.panels import panels_for
+from goodlife.ui.http import post_only
 from goodlife.ui.once import once_only
 from goodlife.ui.versions import edited_version
 
 PAGE_SIZE = 50
 TIMELINE_PAGE = 30
-CASEWORK = roles(*CASEWORK_ROLES)
-CAN_SEARCH = Rule("Staff who may open person records", may_break_glass)
+FIELD_LABELS = {name: str(f.label or name) for name, f in PersonForm.base_fields.items()}
 
 
 def _page(request, queryset):
     return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
 
 
-def _audit_list(request, people, summary):
-    """Lists show names and dates of birth, so what was shown is recorded."""
-    record(
-        Action.VIEW,
-        user=request.user,
-        summary=summary,
-        detail={"people": [str(p.pk) for p in people]},
-    )
+def _listed(key):
+    """Lists show names and dates of birth, so whom a page listed is recorded."""
+    return lambda context: {"people": people_ids(context[key].object_list)}
 
 
 @access(CASEWORK)
+@audit_shown("Viewed my caseload", _listed("page"))
 def my_caseload(request):
     people = (
         Person.objects.filter(allocated_worker=request.user, status=Status.OPEN)
@@ -70,11 +65,11 @@ def my_caseload(request):
         .order_by("legal_name", "id")
     )
     page = _page(request, people)
-    _audit_list(request, page.object_list, "Viewed my caseload")
     return TemplateResponse(request, "people/my_caseload.html", {"page": page})
 
 
 @access(CASEWORK)
+@audit_shown("Viewed team list", _listed("page"))
 def team(request):
     status = request.GET.get("status", Status.OPEN)
     if status not in {Status.OPEN, Status.CLOSED, "all"}:
@@ -85,7 +80,6 @@ def team(request):
     if status != "all":
         people = people.filter(status=status)
     page = _page(request, people.order_by("legal_name", "id"))
-    _audit_list(request, page.object_list, "Viewed team list")
     return TemplateResponse(
         request,
         "people/team.html",
@@ -102,7 +96,18 @@ def team(request):
     )
 
 
-@access(CAN_SEARCH)
+def _searched(context):
+    if context["results"] is None:
+        return None  # nothing searched for yet, or the search box needs correcting
+    return {
+        "query": context["form"].cleaned_data["q"],
+        "shown": people_ids(context["results"]),
+        "restricted": len(context["restricted"]),
+    }
+
+
+@access(OPEN_RECORDS)
+@audit_shown("Searched for a person", _searched, action=Action.SEARCH)
 def search(request):
     form = SearchForm(request.GET or None)
     results = restricted = None
@@ -126,16 +131,6 @@ def search(request):
         # Records outside the worker's teams are listed without any personal data, only
         # so that break-glass access can be asked for.
         restricted = [p for p in matches if p.pk not in visible_ids][:10]
-        record(
-            Action.SEARCH,
-            user=request.user,
-            summary="Searched for a person",
-            detail={
-                "query": form.cleaned_data["q"],
-                "shown": [str(p.pk) for p in results],
-                "restricted": len(restricted),
-            },
-        )
     return TemplateResponse(
         request,
         "people/search.html",
@@ -179,9 +174,7 @@ def add(request):
 
 @person_view(summary="Viewed overview")
 def overview(request, person):
-    can_see_access_log = request.user.role == Role.TEAM_MANAGER and has_relationship(
-        request.user, person
-    )
+    can_see_access_log = manages(request.user, person.team_id)
     recent_access = (
         AuditEvent.objects.filter(person_id=person.pk).order_by("-at", "-id")[:5]
         if can_see_access_log
@@ -221,7 +214,7 @@ def overview(request, person):
     )
 
 
-@person_view(summary="Opened record for editing")
+@person_view(summary="Opened record for editing", writes=True)
 def edit(request, person):
     conflict = None
     # The form gets its own copy: validating a ModelForm writes typed values onto it.
@@ -243,13 +236,13 @@ def edit(request, person):
         changes = {k: data[k] for k in services.EDIT_FIELDS if k in data}
         try:
             services.update_person(person, by=request.user, expected_version=expected, **changes)
-        except services.NotAllowed as exc:
+        except NotAllowed as exc:
             return refuse(request, reason=str(exc), person_id=person.pk)
         except services.NhsNumberRecorded:
             form.add_error("nhs_number", NHS_NUMBER_RECORDED)
-        except services.EditConflict as exc:
+        except Conflict as exc:
             person = exc.current
-            conflict, merged = _merge(exc.current, exc.base, changes)
+            conflict, merged = merge(exc.current, exc.base, changes, labels=FIELD_LABELS)
             # Nothing typed is lost, nothing the other person saved is silently undone:
             # the form shows this worker's changes on top of the newly saved record, and
             # saving again is a deliberate choice made with both in view.
@@ -269,40 +262,6 @@ def edit(request, person):
     )
 
 
-def _merge(current: Person, base: dict | None, mine: dict) -> tuple[dict, Person]:
-    """Three-way merge of one worker's edit with a record someone else saved meanwhile.
-
-    Fields only this worker changed keep their typed value; fields only the other person
-    changed take the saved value; fields both changed differently are listed to decide.
-    """
-    merged = copy.copy(current)
-    clashes, kept = [], []
-    for name, typed in mine.items():
-        stored = getattr(current, name)
-        started = base.get(name) if base is not None else services.snapshot(current)[name]
-        i_changed = not services.is_same(started, typed)
-        they_changed = not services.is_same(started, stored)
-        if i_changed:
-            setattr(merged, name, typed)
-        label = PersonForm.base_fields[name].label if name in PersonForm.base_fields else name
-        if i_changed and they_changed and not services.is_same(stored, typed):
-            clashes.append(
-                {"label": label, "theirs": _shown(current, name), "yours": _shown(merged, name)}
-            )
-        elif they_changed and not i_changed:
-            kept.append({"label": label, "theirs": _shown(current, name)})
-    conflict = {"by": current.updated_by, "at": current.updated_at, "rows": clashes, "kept": kept}
-    return conflict, merged
-
-
-def _shown(person: Person, name: str) -> str:
-    display = getattr(person, f"get_{name}_display", None)
-    value = display() if display else getattr(person, name)
-    if isinstance(value, datetime.date):
-        return f"{value:%-d %B %Y}"
-    return "" if value is None else str(value)
-
-
 @person_view(summary="Viewed who has looked at the record", managers_only=True)
 def access_log(request, person):
     if not has_relationship(request.user, person):
@@ -315,7 +274,7 @@ def access_log(request, person):
     )
 
 
-@access(CAN_SEARCH)
+@access(OPEN_RECORDS)
 @once_only
 def break_glass(request, person_id):
     """Ask for a reason before opening a record outside one's teams. Shows no personal data."""
@@ -343,7 +302,8 @@ def break_glass(request, person_id):
     )
 
 
-@access(roles(Role.TEAM_MANAGER))
+@access(MANAGE_TEAM)
+@audit_shown("Viewed break-glass reviews", _listed("page"))
 def break_glass_reviews(request):
     grants = (
         BreakGlassAccess.objects.filter(team_id__in=request.user.team_ids)
@@ -354,7 +314,6 @@ def break_glass_reviews(request):
     if show != "all":
         grants = grants.filter(reviewed_at__isnull=True)
     page = _page(request, grants)
-    _audit_list(request, [g.person for g in page.object_list], "Viewed break-glass reviews")
     return TemplateResponse(
         request,
         "people/break_glass_reviews.html",
@@ -362,11 +321,10 @@ def break_glass_reviews(request):
     )
 
 
-@access(roles(Role.TEAM_MANAGER))
+@post_only
+@access(MANAGE_TEAM)
 def review_break_glass(request, grant_id):
     grant = get_object_or_404(BreakGlassAccess, pk=grant_id, team_id__in=request.user.team_ids)
-    if request.method != "POST":
-        return redirect("people:break-glass-reviews")
     form = BreakGlassReviewForm(request.POST)
     if form.is_valid():
         services.review_break_glass(grant, by=request.user, note=form.cleaned_data["review_note"])
@@ -404,7 +362,7 @@ def recent_activity_panel(request, person):
 # Moving a person to another team, and staff joining teams --------------------------
 
 
-@person_view(summary="Opened moving the record to another team", managers_only=True)
+@person_view(summary="Opened moving the record to another team", managers_only=True, writes=True)
 @once_only
 def move(request, person):
     if not has_relationship(request.user, person):
@@ -437,15 +395,18 @@ def move(request, person):
     )
 
 
-@access(roles(Role.TEAM_MANAGER))
+@access(MANAGE_TEAM)
+@audit_shown(
+    "Viewed team requests",
+    lambda context: {"people": people_ids(context["incoming"] + context["outgoing"])},
+)
 def team_requests(request):
     incoming = list(services.pending_moves(request.user, into=True))
     outgoing = list(services.pending_moves(request.user, into=False))
     joining = list(privileged.waiting_for(request.user))
     for asked in joining:
         # What accepting gives them, said on the page: a caseload comes with casework roles.
-        asked.gives_caseload = asked.user.role in CASEWORK_ROLES
-    _audit_list(request, [m.person for m in incoming + outgoing], "Viewed team requests")
+        asked.gives_caseload = CASEWORK.allows(asked.user)
     return TemplateResponse(
         request,
         "people/team_requests.html",
@@ -468,8 +429,8 @@ def _decision(request):
     return form.cleaned_data["decision"] == "accept", form.cleaned_data["note"]
 
 
-@require_POST
-@access(roles(Role.TEAM_MANAGER))
+@post_only
+@access(MANAGE_TEAM)
 def decide_move(request, move_id):
     move = get_object_or_404(TeamMove, pk=move_id, to_team_id__in=request.user.team_ids)
     accept, note = _decision(request)
@@ -478,7 +439,7 @@ def decide_move(request, move_id):
         return redirect("people:team-requests")
     try:
         move = services.decide_move(move, by=request.user, accept=accept, note=note)
-    except (services.NotAllowed, ValueError) as exc:
+    except (NotAllowed, ValueError) as exc:
         return refuse(request, reason=str(exc), person_id=move.person_id)
     if move.decision == TeamMove.Decision.ACCEPTED:
         messages.success(
@@ -490,8 +451,8 @@ def decide_move(request, move_id):
     return redirect("people:team-requests")
 
 
-@require_POST
-@access(roles(Role.TEAM_MANAGER))
+@post_only
+@access(MANAGE_TEAM)
 def withdraw_move(request, move_id):
     move = get_object_or_404(TeamMove, pk=move_id, from_team_id__in=request.user.team_ids)
     services.withdraw_move(move, by=request.user)
@@ -499,8 +460,8 @@ def withdraw_move(request, move_id):
     return redirect("people:team-requests")
 
 
-@require_POST
-@access(roles(Role.TEAM_MANAGER))
+@post_only
+@access(MANAGE_TEAM)
 def decide_joining(request, request_id):
     asked = get_object_or_404(MembershipRequest, pk=request_id)
     accept, note = _decision(request)
@@ -509,7 +470,7 @@ def decide_joining(request, request_id):
         return redirect("people:team-requests")
     try:
         asked = privileged.decide_membership(asked, by=request.user, accept=accept, note=note)
-    except privileged.NotAllowed as exc:
+    except NotAllowed as exc:
         return refuse(request, reason=str(exc))
     messages.success(
         request,

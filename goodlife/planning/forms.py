@@ -2,6 +2,7 @@ from django import forms
 
 from goodlife.coach.forms import CoachedForm
 from goodlife.directory.forms import CheckboxSelect
+from goodlife.planning import rules
 from goodlife.planning.models import (
     AgreedHow,
     Decision,
@@ -81,8 +82,11 @@ class IdeaStatusForm(CoachedForm, forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("status") == IdeaStatus.NOT_WANTED and not cleaned.get("reason", "").strip():
-            self.add_error("reason", "Say why the person did not want it: it is kept with the idea")
+        problem = rules.not_wanted_problem(
+            cleaned.get("status") == IdeaStatus.NOT_WANTED, cleaned.get("reason", "")
+        )
+        if problem:
+            self.add_error("reason", problem)
         return cleaned
 
 
@@ -239,9 +243,9 @@ class AgreeForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        agreed_on, review_by = cleaned.get("agreed_on"), cleaned.get("review_by")
-        if agreed_on and review_by and review_by <= agreed_on:
-            self.add_error("review_by", "The review date must be after the date it was agreed")
+        problem = rules.agreed_review_problem(cleaned.get("agreed_on"), cleaned.get("review_by"))
+        if problem:
+            self.add_error("review_by", problem)
         return cleaned
 
 
@@ -327,14 +331,16 @@ class ReviewForm(CoachedForm, forms.Form):
     def clean(self):
         cleaned = super().clean()
         for item in self.items:
-            decision = cleaned.get(f"decision_{item.pk}")
-            if decision in ("change", "stop") and not cleaned.get(f"reason_{item.pk}", "").strip():
-                self.add_error(
-                    f"reason_{item.pk}", f"Say why “{item.description}” changes or stops"
-                )
-        reviewed_on, next_by = cleaned.get("reviewed_on"), cleaned.get("next_review_by")
-        if reviewed_on and next_by and next_by <= reviewed_on:
-            self.add_error("next_review_by", "The next review must be after this one")
+            problem = rules.decision_problem(
+                item, cleaned.get(f"decision_{item.pk}"), cleaned.get(f"reason_{item.pk}", "")
+            )
+            if problem:
+                self.add_error(f"reason_{item.pk}", problem)
+        problem = rules.next_review_problem(
+            cleaned.get("reviewed_on"), cleaned.get("next_review_by")
+        )
+        if problem:
+            self.add_error("next_review_by", problem)
         return cleaned
 
     def decisions(self):

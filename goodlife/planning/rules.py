@@ -84,3 +84,32 @@ def plan_problems(plan, items_with_outcome_counts) -> list[Problem]:
     items = [item for item, _ in items_with_outcome_counts]
     problems.extend(budget_problems(items, list(plan.budget.all())))
     return problems
+
+
+# What a worker must say when deciding, checked by the form (beside the box) and again by
+# the service (for any other caller), in the same words.
+
+
+def not_wanted_problem(not_wanted: bool, reason: str) -> str | None:
+    if not_wanted and not (reason or "").strip():
+        return "Say why the person did not want it: it is kept with the idea"
+    return None
+
+
+def decision_problem(item, decision: str, reason: str) -> str | None:
+    """A review that changes or stops an item says why."""
+    if decision in ("change", "stop") and not (reason or "").strip():
+        return f"Say why “{item.description}” changes or stops"
+    return None
+
+
+def next_review_problem(reviewed_on, next_review_by) -> str | None:
+    if reviewed_on and next_review_by and next_review_by <= reviewed_on:
+        return "The next review must be after this one"
+    return None
+
+
+def agreed_review_problem(agreed_on, review_by) -> str | None:
+    if agreed_on and review_by and review_by <= agreed_on:
+        return "The review date must be after the date it was agreed"
+    return None

@@ -3,13 +3,14 @@
 import datetime
 import uuid
 
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, F, Q
 from django.utils import timezone
 
+from goodlife.accounts.access import MANAGE_TEAM
 from goodlife.audit.models import Action
 from goodlife.audit.services import record as audit
+from goodlife.errors import NotAllowed, NotReady
 from goodlife.people import timeline
 from goodlife.planning import rules
 from goodlife.planning.models import (
@@ -18,7 +19,6 @@ from goodlife.planning.models import (
     IdeaStatus,
     Outcome,
     OutcomeProgress,
-    OutcomeStatus,
     PlanItem,
     PlanStatus,
     Review,
@@ -26,12 +26,9 @@ from goodlife.planning.models import (
     SupportPlan,
     Task,
 )
-from goodlife.planning.tiers import COUNCIL_FUNDED, ORDER
-from goodlife.wellbeing.models import Well12Response
-
-
-class NotAllowed(Exception):
-    pass
+from goodlife.planning.queries import plan_outcomes, problems_of, stopped_at_last_review
+from goodlife.planning.tiers import COUNCIL_FUNDED
+from goodlife.versioned import save_if_current
 
 
 @transaction.atomic
@@ -47,8 +44,9 @@ def add_idea(person, *, by, text, tier, aspiration=None, service=None) -> Idea:
 
 @transaction.atomic
 def set_idea_status(idea, *, by, status, reason="") -> Idea:
-    if status == IdeaStatus.NOT_WANTED and not reason.strip():
-        raise NotAllowed("Say why the person did not want it")
+    problem = rules.not_wanted_problem(status == IdeaStatus.NOT_WANTED, reason)
+    if problem:
+        raise NotAllowed(problem)
     Idea.objects.filter(pk=idea.pk).update(status=status, not_wanted_reason=reason)
     idea.refresh_from_db()
     audit(
@@ -106,35 +104,12 @@ def complete_task(task, *, by) -> Task:
     return task
 
 
-class PlanNotReady(Exception):
-    def __init__(self, problems):
-        super().__init__("The plan is not ready to agree")
-        self.problems = problems
-
-
 def _locked_draft(plan_id) -> SupportPlan:
     """The plan, locked for this transaction; only a draft is changed."""
     plan = SupportPlan.objects.select_for_update().get(pk=plan_id)
     if not plan.is_draft:
         raise NotAllowed("Agreed plans are not changed: start a new version")
     return plan
-
-
-def _items_with_counts(plan):
-    items = plan.items.annotate(outcome_count=Count("outcomes"))
-    return [(item, item.outcome_count) for item in items]
-
-
-def problems_of(plan):
-    return rules.plan_problems(plan, _items_with_counts(plan))
-
-
-def stopped_at_last_review(plan) -> set:
-    """The items of a plan that its latest review stopped."""
-    review = plan.reviews.order_by("-reviewed_on", "-recorded_at").first()
-    if review is None:
-        return set()
-    return set(review.decisions.filter(decision="stop").values_list("item_id", flat=True))
 
 
 @transaction.atomic
@@ -185,12 +160,16 @@ def start_plan(person, *, by) -> SupportPlan:
 
 @transaction.atomic
 def save_plan_texts(plan, *, by, expected_version, contingency, disengagement) -> SupportPlan:
-    updated = SupportPlan.objects.filter(
-        pk=plan.pk, version=expected_version, status=PlanStatus.DRAFT
-    ).update(contingency=contingency, disengagement=disengagement, version=F("version") + 1)
-    if not updated:
-        raise NotAllowed("The plan was changed or agreed by someone else: reload it")
-    plan.refresh_from_db()
+    if not SupportPlan.objects.filter(pk=plan.pk, status=PlanStatus.DRAFT).exists():
+        raise NotAllowed("This plan is already agreed")
+    plan = save_if_current(
+        plan,
+        expected_version,
+        by=by,
+        where={"status": PlanStatus.DRAFT},
+        contingency=contingency,
+        disengagement=disengagement,
+    )
     audit(
         Action.CHANGE,
         user=by,
@@ -254,7 +233,7 @@ def remove_item(item, *, by) -> None:
 
 @transaction.atomic
 def sign_off(item, *, by) -> PlanItem:
-    if by.role != "team_manager":
+    if not MANAGE_TEAM.allows(by):
         raise NotAllowed("Only a team manager signs off council-funded support")
     _locked_draft(item.plan_id)
     PlanItem.objects.filter(pk=item.pk).update(signed_off_by=by, signed_off_at=timezone.now())
@@ -291,60 +270,6 @@ def _snapshot_progress(plan, outcomes, *, on, review=None) -> None:
     )
 
 
-def plan_outcomes(plan) -> list:
-    """The outcomes a plan's items serve, each once, in the plan's order (least intrusive
-    support first)."""
-    seen = {}
-    items = sorted(plan.items.prefetch_related("outcomes"), key=lambda i: ORDER[i.tier])
-    for item in items:
-        for outcome in item.outcomes.all():
-            seen.setdefault(outcome.pk, outcome)
-    return list(seen.values())
-
-
-def then_and_now(plan, outcomes, today) -> dict:
-    """WELL12 and each outcome's progress, side by side: when the plan was agreed, at each
-    earlier review of it, and now."""
-    points = [(None, plan.agreed_on, "When the plan was agreed")] + [
-        (r.pk, r.reviewed_on, "At the review")
-        for r in plan.reviews.order_by("reviewed_on", "recorded_at")
-    ]
-    responses = list(
-        Well12Response.objects.filter(person_id=plan.person_id)
-        .order_by("completed_on", "recorded_at")
-        .only("completed_on", "total")
-    )
-
-    def well12_on(day):
-        before = [r for r in responses if day is None or r.completed_on <= day]
-        return before[-1] if before else None
-
-    progress = {
-        (p.outcome_id, p.review_id): p
-        for p in OutcomeProgress.objects.filter(plan=plan, outcome__in=outcomes)
-    }
-    steps_now = {
-        o.pk: (o.done, o.total)
-        for o in Outcome.objects.filter(pk__in=[o.pk for o in outcomes]).annotate(
-            total=Count("tasks"), done=Count("tasks", filter=Q(tasks__done_at__isnull=False))
-        )
-    }
-    status_names = dict(OutcomeStatus.choices)
-    columns = [{"label": label, "on": day, "well12": well12_on(day)} for _, day, label in points]
-    columns.append({"label": "Now", "on": today, "well12": well12_on(None)})
-    rows = []
-    for outcome in outcomes:
-        cells = []
-        for review_id, _, _ in points:
-            p = progress.get((outcome.pk, review_id))
-            cells.append(
-                (status_names[p.status], p.steps_done, p.steps_total) if p else ("Not recorded",)
-            )
-        cells.append((status_names[outcome.status], *steps_now.get(outcome.pk, (0, 0))))
-        rows.append({"outcome": outcome, "cells": cells})
-    return {"columns": columns, "rows": rows, "has_well12": bool(responses)}
-
-
 @transaction.atomic
 def agree_plan(plan, *, by, agreed_on, agreed_how, review_by=None) -> SupportPlan:
     plan = SupportPlan.objects.select_for_update().get(pk=plan.pk)
@@ -352,11 +277,12 @@ def agree_plan(plan, *, by, agreed_on, agreed_how, review_by=None) -> SupportPla
         raise NotAllowed("This plan is already agreed")
     problems = problems_of(plan)
     if problems:
-        raise PlanNotReady(problems)
+        raise NotReady(problems, "The plan is not ready to agree")
     replaced = list(SupportPlan.objects.filter(person=plan.person, status=PlanStatus.AGREED))
     SupportPlan.objects.filter(pk__in=[p.pk for p in replaced]).update(status=PlanStatus.REPLACED)
-    if review_by is not None and review_by < agreed_on:
-        raise NotAllowed("The review must be after the plan is agreed")
+    problem = rules.agreed_review_problem(agreed_on, review_by)
+    if problem:
+        raise NotAllowed(problem)
     SupportPlan.objects.filter(pk=plan.pk).update(
         status=PlanStatus.AGREED,
         agreed_on=agreed_on,
@@ -422,8 +348,9 @@ def record_review(
         raise NotAllowed("Decide for every item in the plan")
     review = Review.objects.create(plan=plan, reviewed_on=reviewed_on, notes=notes, reviewed_by=by)
     for item, decision, reason in decisions:
-        if decision != "continue" and not reason.strip():
-            raise NotAllowed(f"Say why “{item.description}” changes or stops")
+        problem = rules.decision_problem(item, decision, reason)
+        if problem:
+            raise NotAllowed(problem)
         ReviewDecision.objects.create(review=review, item=item, decision=decision, reason=reason)
     for outcome, status in outcome_statuses:
         if outcome.person_id != plan.person_id:
@@ -431,8 +358,9 @@ def record_review(
         Outcome.objects.filter(pk=outcome.pk).update(status=status)
         outcome.status = status
     _snapshot_progress(plan, [o for o, _ in outcome_statuses], on=reviewed_on, review=review)
-    if next_review_by is not None and next_review_by <= reviewed_on:
-        raise NotAllowed("The next review must be after this one")
+    problem = rules.next_review_problem(reviewed_on, next_review_by)
+    if problem:
+        raise NotAllowed(problem)
     SupportPlan.objects.filter(pk=plan.pk).update(review_by=next_review_by)
     timeline.refresh(review)  # its entry counts the decisions made after it was saved
     audit(
@@ -443,49 +371,3 @@ def record_review(
         summary=f"Reviewed support plan {plan.number}",
     )
     return review
-
-
-def council_support_stopped(review) -> list:
-    """The council-funded items this review stopped: counted as success."""
-    return (
-        Review.objects.prefetch_related("decisions__item").get(pk=review.pk).council_support_stopped
-    )
-
-
-REVIEW_SOON = datetime.timedelta(weeks=4)
-
-
-REVIEWS_PER_PAGE = 50
-
-
-def team_reviews(team_ids, *, today, page=None) -> dict:
-    """For a team: agreed plans whose review is overdue or due soon, earliest first, a
-    page at a time (named, for the people doing the work), and the past year's reviews,
-    counting those that stopped council support as the success the framework aims for.
-    ``page`` is as typed in the address (see Paginator.get_page)."""
-    agreed = SupportPlan.objects.filter(person__team_id__in=team_ids, status=PlanStatus.AGREED)
-    soon = agreed.filter(review_by__lte=today + REVIEW_SOON)
-    # Counted over every plan due, not just the page shown.
-    counted = soon.aggregate(due=Count("id"), overdue=Count("id", filter=Q(review_by__lt=today)))
-    paginator = Paginator(
-        soon.select_related("person", "person__allocated_worker").order_by("review_by", "id"),
-        REVIEWS_PER_PAGE,
-    )
-    paginator.count = counted["due"]  # known already: no second count
-    due = paginator.get_page(page)
-    year = Review.objects.filter(
-        plan__person__team_id__in=team_ids, reviewed_on__gt=today - datetime.timedelta(days=365)
-    )
-    stopped = ReviewDecision.objects.filter(
-        review__in=year, decision="stop", item__tier__in=COUNCIL_FUNDED
-    )
-    return {
-        "agreed": agreed.count(),
-        "due": due,  # a page; due.paginator.count is how many are due in all
-        "overdue": counted["overdue"],
-        "reviews": year.count(),
-        "reviews_stopping": stopped.values("review").distinct().count(),
-        "weekly_cost_stopped": sum(
-            (c for c in stopped.values_list("item__weekly_cost", flat=True) if c), start=0
-        ),
-    }

@@ -1,15 +1,17 @@
 from django.contrib import messages
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 
-from goodlife.accounts.access import CASEWORK_ROLES, access, roles
+from goodlife.accounts.access import CASEWORK, access
 from goodlife.accounts.typed_work import submitted
-from goodlife.audit.models import Action
-from goodlife.audit.services import record as audit
-from goodlife.directory.models import NotedSuggestion, Service
+from goodlife.audit.decorators import audit_shown, people_ids
+from goodlife.directory.models import Service
+from goodlife.errors import Conflict, NotAllowed
 from goodlife.people.access import person_view
-from goodlife.planning import rules, services, smart
+from goodlife.planning import queries, rules, services, smart
 from goodlife.planning.forms import (
     AgreeForm,
     BudgetLineForm,
@@ -26,11 +28,13 @@ from goodlife.planning.models import (
     Idea,
     Outcome,
     PlanItem,
+    PlanStatus,
     Review,
     SupportPlan,
     Task,
 )
 from goodlife.planning.tiers import COUNCIL_FUNDED, ORDER
+from goodlife.ui.http import post_only
 from goodlife.ui.once import once_only
 from goodlife.ui.params import as_uuid
 from goodlife.ui.versions import edited_version
@@ -38,41 +42,23 @@ from goodlife.wellbeing.domains import DOMAINS_BY_KEY
 
 
 def _to_plan(person, anchor=""):
-    return redirect(f"/people/{person.pk}/plan/{anchor}")
+    return HttpResponseRedirect(reverse("planning:plan", args=[person.pk]) + anchor)
 
 
 @person_view(summary="Viewed ideas and outcomes")
 def plan(request, person):
-    aspirations = list(person.aspirations.filter(retired_at__isnull=True))
-    ideas = list(Idea.objects.filter(person=person).select_related("service"))
-    outcomes = list(Outcome.objects.filter(person=person).prefetch_related("tasks"))
-    threads = []
-    for aspiration in [*aspirations, None]:
-        own_ideas = sorted(
-            (i for i in ideas if i.aspiration_id == (aspiration.pk if aspiration else None)),
-            key=lambda i: ORDER[i.tier],
-        )
-        own_outcomes = [
-            o for o in outcomes if o.aspiration_id == (aspiration.pk if aspiration else None)
-        ]
-        if aspiration is None and not own_ideas and not own_outcomes:
-            continue
-        threads.append({"aspiration": aspiration, "ideas": own_ideas, "outcomes": own_outcomes})
-    noted = NotedSuggestion.objects.filter(person=person).select_related("service")
-    already = {i.service_id for i in ideas if i.service_id}
     return TemplateResponse(
         request,
         "planning/plan.html",
         {
             "person": person,
-            "threads": threads,
-            "noted": [n for n in noted if n.service_id not in already],
+            **queries.golden_thread(person),
             "domain_names": {k: d.short for k, d in DOMAINS_BY_KEY.items()},
         },
     )
 
 
-@person_view(summary="Opened the add idea form")
+@person_view(summary="Opened the add idea form", writes=True)
 @once_only
 def add_idea(request, person):
     service = None
@@ -102,7 +88,7 @@ def add_idea(request, person):
     )
 
 
-@person_view(summary="Opened an idea to record what the person thought")
+@person_view(summary="Opened an idea to record what the person thought", writes=True)
 def idea_status(request, person, idea_id):
     idea = get_object_or_404(Idea, pk=idea_id, person=person)
     form = IdeaStatusForm(submitted(request), initial={"status": idea.status})
@@ -123,7 +109,7 @@ def idea_status(request, person, idea_id):
     )
 
 
-@person_view(summary="Opened the add outcome form")
+@person_view(summary="Opened the add outcome form", writes=True)
 @once_only
 def add_outcome(request, person):
     data = submitted(request)
@@ -156,7 +142,7 @@ def add_outcome(request, person):
     )
 
 
-@person_view(summary="Opened the add task form")
+@person_view(summary="Opened the add task form", writes=True)
 @once_only
 def add_task(request, person, outcome_id):
     outcome = get_object_or_404(Outcome, pk=outcome_id, person=person)
@@ -178,14 +164,14 @@ def add_task(request, person, outcome_id):
     )
 
 
-@person_view(summary="Marked a task done")
+@post_only
+@person_view()
 def task_done(request, person, task_id):
     task = get_object_or_404(
         Task.objects.select_related("outcome"), pk=task_id, outcome__person=person
     )
-    if request.method == "POST":
-        services.complete_task(task, by=request.user)
-        messages.success(request, "Step marked as done.")
+    services.complete_task(task, by=request.user)
+    messages.success(request, "Step marked as done.")
     return _to_plan(person, f"#outcome-{task.outcome_id}")
 
 
@@ -194,7 +180,7 @@ def _plan_context(plan):
         plan.items.prefetch_related("outcomes__aspiration").select_related("signed_off_by"),
         key=lambda i: ORDER[i.tier],
     )
-    problems = services.problems_of(plan) if plan.is_draft else []
+    problems = queries.problems_of(plan) if plan.is_draft else []
     flagged = {p.item.pk for p in problems if p.item is not None}
     lines = list(plan.budget.all())
     total_cost, total_funding = rules.budget_totals(items, lines)
@@ -208,7 +194,7 @@ def _plan_context(plan):
         "total_cost": total_cost,
         "total_funding": total_funding,
         "has_council_support": any(i.tier in COUNCIL_FUNDED for i in items),
-        "stopped": services.stopped_at_last_review(plan) if not plan.is_draft else set(),
+        "stopped": queries.stopped_at_last_review(plan) if not plan.is_draft else set(),
     }
 
 
@@ -219,7 +205,6 @@ def support_plan(request, person):
     context = {
         "person": person,
         "plans": plans,
-        "is_manager": request.user.role == "team_manager",
         # Read here, in the request's transaction, not later while the page is drawn.
         "reviews": list(
             Review.objects.filter(plan__person=person)
@@ -247,7 +232,7 @@ def support_plan(request, person):
                     expected_version=version,
                     **context["texts"].cleaned_data,
                 )
-            except (services.NotAllowed, ValueError) as exc:
+            except (NotAllowed, Conflict, ValueError) as exc:
                 messages.error(request, str(exc))
             else:
                 messages.success(request, "Saved.")
@@ -255,19 +240,19 @@ def support_plan(request, person):
     return TemplateResponse(request, "planning/support_plan.html", context)
 
 
-@person_view(summary="Started a support plan")
+@post_only
+@person_view()
 @once_only
 def start_support_plan(request, person):
-    if request.method == "POST":
-        plan = services.start_plan(person, by=request.user)
-        messages.success(request, f"Support plan {plan.number} started.")
+    plan = services.start_plan(person, by=request.user)
+    messages.success(request, f"Support plan {plan.number} started.")
     return redirect("planning:support-plan", person_id=person.pk)
 
 
-@person_view(summary="Opened the add plan item form")
+@person_view(summary="Opened the add plan item form", writes=True)
 @once_only
 def add_plan_item(request, person):
-    plan = SupportPlan.objects.filter(person=person, status="draft").first()
+    plan = SupportPlan.objects.filter(person=person, status=PlanStatus.DRAFT).first()
     if plan is None:
         return redirect("planning:support-plan", person_id=person.pk)
     form = PlanItemForm(submitted(request), person=person)
@@ -315,37 +300,37 @@ def plan_item(request, person, item_id):
     )
 
 
-@person_view(summary="Took an item out of a draft support plan")
+@post_only
+@person_view()
 def remove_plan_item(request, person, item_id):
     item = get_object_or_404(PlanItem, pk=item_id, plan__person=person)
-    if request.method == "POST":
-        try:
-            services.remove_item(item, by=request.user)
-        except services.NotAllowed as exc:
-            messages.error(request, str(exc))
-        else:
-            messages.success(request, f"“{item.description}” taken out of the plan.")
+    try:
+        services.remove_item(item, by=request.user)
+    except NotAllowed as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"“{item.description}” taken out of the plan.")
     return redirect("planning:support-plan", person_id=person.pk)
 
 
-@person_view(summary="Signed off plan support")
+@post_only
+@person_view()
 def sign_off_item(request, person, item_id):
     item = get_object_or_404(
         PlanItem.objects.select_related("plan"), pk=item_id, plan__person=person
     )
-    if request.method == "POST":
-        try:
-            services.sign_off(item, by=request.user)
-        except services.NotAllowed as exc:
-            messages.error(request, str(exc))
-        else:
-            messages.success(request, "Signed off.")
+    try:
+        services.sign_off(item, by=request.user)
+    except NotAllowed as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "Signed off.")
     return redirect("planning:support-plan", person_id=person.pk)
 
 
-@person_view(summary="Opened the agree plan form")
+@person_view(summary="Opened the agree plan form", writes=True)
 def agree_support_plan(request, person):
-    plan = SupportPlan.objects.filter(person=person, status="draft").first()
+    plan = SupportPlan.objects.filter(person=person, status=PlanStatus.DRAFT).first()
     if plan is None:
         return redirect("planning:support-plan", person_id=person.pk)
     today = timezone.localdate()
@@ -353,7 +338,7 @@ def agree_support_plan(request, person):
         submitted(request),
         initial={"agreed_on": today, "review_by": today + services.FIRST_REVIEW_AFTER},
     )
-    problems = services.problems_of(plan)
+    problems = queries.problems_of(plan)
     if request.method == "POST" and form.is_valid() and not problems:
         services.agree_plan(plan, by=request.user, **form.cleaned_data)
         messages.success(request, f"Support plan {plan.number} agreed.")
@@ -370,17 +355,17 @@ def agree_support_plan(request, person):
     )
 
 
-@person_view(summary="Opened the personal budget form")
+@person_view(summary="Opened the personal budget form", writes=True)
 @once_only
 def add_budget_line(request, person):
-    plan = SupportPlan.objects.filter(person=person, status="draft").first()
+    plan = SupportPlan.objects.filter(person=person, status=PlanStatus.DRAFT).first()
     if plan is None:
         return redirect("planning:support-plan", person_id=person.pk)
     form = BudgetLineForm(submitted(request))
     if request.method == "POST" and form.is_valid():
         services.add_budget_line(plan, by=request.user, **form.cleaned_data)
         messages.success(request, "Added to the personal budget.")
-        return redirect(f"/people/{person.pk}/support-plan/#budget")
+        return HttpResponseRedirect(reverse("planning:support-plan", args=[person.pk]) + "#budget")
     return TemplateResponse(
         request,
         "planning/form.html",
@@ -393,26 +378,26 @@ def add_budget_line(request, person):
     )
 
 
-@person_view(summary="Removed a source of funding")
+@post_only
+@person_view()
 def remove_budget_line(request, person, line_id):
     line = get_object_or_404(BudgetLine, pk=line_id, plan__person=person)
-    if request.method == "POST":
-        try:
-            services.remove_budget_line(line, by=request.user)
-        except services.NotAllowed as exc:
-            messages.error(request, str(exc))
-    return redirect(f"/people/{person.pk}/support-plan/#budget")
+    try:
+        services.remove_budget_line(line, by=request.user)
+    except NotAllowed as exc:
+        messages.error(request, str(exc))
+    return HttpResponseRedirect(reverse("planning:support-plan", args=[person.pk]) + "#budget")
 
 
-@person_view(summary="Opened the review form")
+@person_view(summary="Opened the review form", writes=True)
 @once_only
 def review(request, person):
-    plan = SupportPlan.objects.filter(person=person, status="agreed").first()
+    plan = SupportPlan.objects.filter(person=person, status=PlanStatus.AGREED).first()
     if plan is None:
         messages.info(request, "There is no agreed plan to review yet.")
         return redirect("planning:support-plan", person_id=person.pk)
     items = sorted(plan.items.prefetch_related("outcomes"), key=lambda i: ORDER[i.tier])
-    outcomes = services.plan_outcomes(plan)
+    outcomes = queries.plan_outcomes(plan)
     today = timezone.localdate()
     form = ReviewForm(
         submitted(request),
@@ -430,7 +415,7 @@ def review(request, person):
             outcome_statuses=form.outcome_statuses(),
             next_review_by=form.cleaned_data["next_review_by"],
         )
-        stopped = services.council_support_stopped(done)
+        stopped = queries.council_support_stopped(done)
         if stopped:
             messages.success(
                 request,
@@ -447,16 +432,16 @@ def review(request, person):
             "person": person,
             "plan": plan,
             "form": form,
-            "then_and_now": services.then_and_now(plan, outcomes, today),
+            "then_and_now": queries.then_and_now(plan, outcomes, today),
         },
     )
 
 
 @person_view(summary="Viewed the person's own plan")
 def my_plan(request, person):
-    plan = SupportPlan.objects.filter(person=person).exclude(status="replaced").first()
+    plan = SupportPlan.objects.filter(person=person).exclude(status=PlanStatus.REPLACED).first()
     items = sorted(plan.items.all(), key=lambda i: ORDER[i.tier]) if plan else []
-    stopped = services.stopped_at_last_review(plan) if plan and not plan.is_draft else set()
+    stopped = queries.stopped_at_last_review(plan) if plan and not plan.is_draft else set()
     helping = [i for i in items if i.pk not in stopped]
     return TemplateResponse(
         request,
@@ -473,18 +458,14 @@ def my_plan(request, person):
     )
 
 
-@access(roles(*CASEWORK_ROLES))
+@access(CASEWORK)
+@audit_shown(
+    "Viewed the team's support plan reviews",
+    lambda context: {"people": people_ids(context["figures"]["due"])},
+)
 def team(request):
     today = timezone.localdate()
-    figures = services.team_reviews(
-        request.user.team_ids, today=today, page=request.GET.get("page")
-    )
-    audit(
-        Action.VIEW,
-        user=request.user,
-        summary="Viewed the team's support plan reviews",
-        detail={"people": [str(p.person_id) for p in figures["due"]]},
-    )
+    figures = queries.team_reviews(request.user.team_ids, today=today, page=request.GET.get("page"))
     return TemplateResponse(
         request,
         "planning/team.html",

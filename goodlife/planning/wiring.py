@@ -36,7 +36,9 @@ def plan_entries(plan):
 
 
 def review_entries(review):
-    stopped = [d for d in review.decisions.all() if d.decision == "stop"]
+    from goodlife.planning.models import Decision  # models load after this module
+
+    stopped = [d for d in review.decisions.all() if d.decision == Decision.STOP]
     yield TimelineEntry(
         review.recorded_at,
         "planning",
@@ -84,11 +86,11 @@ def register():
     panels.register(
         panels.PersonPanel("planning", "planning/_planning_panel.html", planning_panel, 7)
     )
-    from goodlife.accounts.access import CASEWORK_ROLES
+    from goodlife.accounts.access import CASEWORK
     from goodlife.ui.navigation import NavItem
     from goodlife.ui.navigation import register as register_nav
 
-    register_nav(NavItem("Reviews", "planning:team", lambda u: u.role in CASEWORK_ROLES, order=27))
+    register_nav(NavItem("Reviews", "planning:team", CASEWORK.allows, order=27))
     from goodlife.people import demo as people_demo
     from goodlife.planning import demo
 

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from goodlife.accounts import home
-from goodlife.accounts.access import CASEWORK_ROLES
+from goodlife.accounts.access import CASEWORK
 from goodlife.accounts.models import Role
 from goodlife.people import demo as people_demo
 from goodlife.people import panels, timeline
@@ -175,9 +175,7 @@ def register_all():
     panels.register(
         panels.PersonPanel("involvement", "practice/_involvement_panel.html", involvement_panel, 10)
     )
-    register_nav(
-        NavItem("My work", "practice:my-work", lambda u: u.role in CASEWORK_ROLES, order=5)
-    )
+    register_nav(NavItem("My work", "practice:my-work", CASEWORK.allows, order=5))
     home.register(Role.PRACTITIONER, "practice:my-work", priority=20)
     from goodlife.practice import demo
 

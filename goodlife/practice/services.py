@@ -3,11 +3,11 @@
 import datetime
 
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 
 from goodlife.audit.models import Action, AuditEvent
 from goodlife.audit.services import record as audit
+from goodlife.errors import NotAllowed
 from goodlife.people import timeline
 from goodlife.practice.framework import CONVERSATIONS
 from goodlife.practice.models import (
@@ -19,19 +19,7 @@ from goodlife.practice.models import (
     HoldingSupport,
     RecordStatus,
 )
-
-
-class NotAllowed(Exception):
-    """The action does not fit the record's state (e.g. editing a finished record)."""
-
-
-class RecordConflict(Exception):
-    """The draft was saved elsewhere (another tab) since this copy was opened."""
-
-    def __init__(self, current: ConversationRecord):
-        super().__init__("The draft was saved elsewhere")
-        self.current = current
-
+from goodlife.versioned import at_version, save_if_current
 
 # Autosaves come every few seconds of typing; one audit row per draft in this window is
 # enough to say who was writing it and when.
@@ -170,25 +158,21 @@ def save_draft(
     current = ConversationRecord.objects.select_for_update().get(pk=record.pk)
     if current.status != RecordStatus.DRAFT:
         raise NotAllowed("This record is finished: amend it instead")
-    if current.version != expected_version:
-        raise RecordConflict(current)
+    at_version(current, expected_version, by=by)
     now = timezone.now()
     _save_record_fields(current, values)
-    current.updated_at = now
     if finish:
         _finish(current, now)
-    updated = ConversationRecord.objects.filter(pk=current.pk, version=expected_version).update(
+    current = save_if_current(
+        current,
+        expected_version,
+        by=by,
         **{name: getattr(current, name) for name in RECORD_FIELDS},
         status=current.status,
         finalised_at=current.finalised_at,
         original=current.original,
         updated_at=now,
-        version=F("version") + 1,
     )
-    if updated != 1:
-        raise RecordConflict(ConversationRecord.objects.get(pk=record.pk))
-    current.version = expected_version + 1
-    timeline.refresh(current)
     recently_audited = AuditEvent.objects.filter(
         user=by, object_id=str(current.pk), at__gte=now - AUTOSAVE_AUDIT_WINDOW
     ).exists()
@@ -222,8 +206,8 @@ def amend_record(
     current = ConversationRecord.objects.select_for_update().get(pk=record.pk)
     if current.status != RecordStatus.FINAL:
         raise NotAllowed("Drafts are changed directly, not amended")
-    if expected_version is not None and current.version != expected_version:
-        raise RecordConflict(current)
+    if expected_version is not None:
+        at_version(current, expected_version, by=by)
     before = _values(current)
     _save_record_fields(current, values)
     after = _values(current)
@@ -235,14 +219,13 @@ def amend_record(
     if not changes:
         return None
     now = timezone.now()
-    updated = ConversationRecord.objects.filter(pk=current.pk, version=current.version).update(
+    current = save_if_current(
+        current,
+        current.version,
+        by=by,
         **{name: getattr(current, name) for name in changes},
         updated_at=now,
-        version=F("version") + 1,
     )
-    if updated != 1:
-        raise RecordConflict(ConversationRecord.objects.get(pk=record.pk))
-    timeline.refresh(current)
     amendment = Amendment.objects.create(
         record=current, amended_by=by, amended_at=now, reason=reason, changes=changes
     )

@@ -5,10 +5,10 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 
-from goodlife.accounts.access import CASEWORK_ROLES, access, roles
+from goodlife.accounts.access import CASEWORK, access
 from goodlife.accounts.typed_work import submitted
-from goodlife.audit.models import Action
-from goodlife.audit.services import record as audit
+from goodlife.audit.decorators import audit_shown, people_ids
+from goodlife.errors import Conflict
 from goodlife.people.access import person_view, visible_people
 from goodlife.practice import amendments, services
 from goodlife.practice.forms import (
@@ -42,7 +42,7 @@ def _record(person, record_id) -> ConversationRecord:
     )
 
 
-@person_view(summary="Opened the new episode form")
+@person_view(summary="Opened the new episode form", writes=True)
 @once_only
 def open_episode(request, person):
     form = EpisodeForm(submitted(request), initial={"contact_on": timezone.localdate()})
@@ -98,7 +98,7 @@ def _step_status(records) -> dict:
     return {"text": "Nothing recorded yet", "class": "govuk-tag--grey"}
 
 
-@person_view(summary="Opened the change conversation form")
+@person_view(summary="Opened the change conversation form", writes=True)
 @once_only
 def move(request, person, episode_id):
     episode = _episode(person, episode_id)
@@ -116,7 +116,7 @@ def move(request, person, episode_id):
     )
 
 
-@person_view(summary="Opened the close episode form")
+@person_view(summary="Opened the close episode form", writes=True)
 def close(request, person, episode_id):
     episode = _episode(person, episode_id)
     if not episode.is_open:
@@ -158,7 +158,7 @@ def _autosave_response(person, record) -> JsonResponse:
     return response
 
 
-@person_view(summary="Opened a new conversation record")
+@person_view(summary="Opened a new conversation record", writes=True)
 @once_only
 def record_new(request, person, episode_id):
     episode = _episode(person, episode_id)
@@ -189,7 +189,7 @@ def record_new(request, person, episode_id):
     return _record_form(request, person, episode, form)
 
 
-@person_view(summary="Opened a draft conversation record")
+@person_view(summary="Opened a draft conversation record", writes=True)
 def record_edit(request, person, record_id):
     record = _record(person, record_id)
     if not record.is_draft:
@@ -217,7 +217,7 @@ def record_edit(request, person, record_id):
                 finish=finishing,
                 autosave=_wants_json(request),
             )
-        except services.RecordConflict as exc:
+        except Conflict as exc:
             if _wants_json(request):
                 return JsonResponse({"saved": False, "conflict": True}, status=409)
             conflict = exc.current
@@ -282,7 +282,7 @@ def record_detail(request, person, record_id):
     )
 
 
-@person_view(summary="Opened a record to amend it")
+@person_view(summary="Opened a record to amend it", writes=True)
 def record_amend(request, person, record_id):
     record = _record(person, record_id)
     if record.is_draft:
@@ -304,7 +304,7 @@ def record_amend(request, person, record_id):
                 values=form.values(),
                 expected_version=version,
             )
-        except services.RecordConflict as exc:
+        except Conflict as exc:
             conflict = exc.current
             return TemplateResponse(
                 request,
@@ -329,7 +329,7 @@ def record_amend(request, person, record_id):
     )
 
 
-@person_view(summary="Opened the holding support form")
+@person_view(summary="Opened the holding support form", writes=True)
 @once_only
 def holding_new(request, person):
     episode = Episode.objects.filter(person=person, closed_at__isnull=True).first()
@@ -348,7 +348,7 @@ def holding_new(request, person):
     )
 
 
-@person_view(summary="Opened a holding support review")
+@person_view(summary="Opened a holding support review", writes=True)
 @once_only
 def holding_review(request, person, holding_id):
     support = get_object_or_404(HoldingSupport, pk=holding_id, person=person)
@@ -373,15 +373,12 @@ def holding_review(request, person, holding_id):
     )
 
 
-@access(roles(*CASEWORK_ROLES))
+@access(CASEWORK)
+@audit_shown(
+    "Viewed my work", lambda context: {"people": sorted(set(people_ids(context["work"].people())))}
+)
 def my_work(request):
     work = my_work_for(request.user, visible_people(request.user))
-    audit(
-        Action.VIEW,
-        user=request.user,
-        summary="Viewed my work",
-        detail={"people": sorted({str(p.pk) for p in work.people()})},
-    )
     return TemplateResponse(
         request, "practice/my_work.html", {"work": work, "today": timezone.localdate()}
     )

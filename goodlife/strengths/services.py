@@ -4,11 +4,11 @@ Nothing here deletes: entries are retired, with who, when and why.
 """
 
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 
 from goodlife.audit.models import Action
 from goodlife.audit.services import record as audit
+from goodlife.errors import NotAllowed
 from goodlife.people import timeline
 from goodlife.strengths.models import (
     Aspiration,
@@ -18,6 +18,7 @@ from goodlife.strengths.models import (
     Offer,
     Strength,
 )
+from goodlife.versioned import at_version, save_if_current
 
 MEMBER_FIELDS = (
     "name",
@@ -29,16 +30,6 @@ MEMBER_FIELDS = (
     "receives",
     "trusted",
 )
-
-
-class NotAllowed(Exception):
-    pass
-
-
-class MemberConflict(Exception):
-    def __init__(self, current):
-        super().__init__("The network member was changed by someone else")
-        self.current = current
 
 
 def _audit(by, obj, summary, action=Action.CHANGE, **detail):
@@ -139,8 +130,7 @@ def add_member(person, *, by, **fields) -> NetworkMember:
 @transaction.atomic
 def change_member(member, *, by, expected_version: int, **fields) -> NetworkMember:
     current = NetworkMember.objects.select_for_update().get(pk=member.pk)
-    if current.version != expected_version:
-        raise MemberConflict(current)
+    at_version(current, expected_version, by=by)
     if not current.is_current:
         raise NotAllowed("This member has left the network map")
     changes = {
@@ -150,8 +140,8 @@ def change_member(member, *, by, expected_version: int, **fields) -> NetworkMemb
     }
     if not changes:
         return current
-    NetworkMember.objects.filter(pk=current.pk, version=expected_version).update(
-        **{name: fields[name] for name in changes}, version=F("version") + 1
+    saved = save_if_current(
+        current, expected_version, by=by, **{name: fields[name] for name in changes}
     )
     NetworkChange.objects.create(
         member=current,
@@ -163,8 +153,7 @@ def change_member(member, *, by, expected_version: int, **fields) -> NetworkMemb
         fields=changes,
     )
     _audit(by, current, "Changed a network map entry", fields=sorted(changes))
-    current.refresh_from_db()
-    return current
+    return saved
 
 
 @transaction.atomic

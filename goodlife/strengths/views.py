@@ -1,10 +1,12 @@
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from goodlife.accounts.typed_work import submitted
+from goodlife.errors import Conflict
 from goodlife.people.access import person_view
 from goodlife.strengths import ecomap, guidance, network, services
 from goodlife.strengths.forms import (
@@ -23,7 +25,7 @@ RETIRABLE = {"strengths": Strength, "aspirations": Aspiration, "offers": Offer}
 
 
 def _to_profile(person, anchor=""):
-    return redirect(f"/people/{person.pk}/strengths/{anchor}")
+    return HttpResponseRedirect(reverse("strengths:profile", args=[person.pk]) + anchor)
 
 
 def _form_page(
@@ -94,7 +96,7 @@ def about_me(request, person):
     return TemplateResponse(request, "strengths/about_me.html", _profile_context(person))
 
 
-@person_view(summary="Opened the add strength form")
+@person_view(summary="Opened the add strength form", writes=True)
 @once_only
 def add_strength(request, person):
     form = StrengthForm(submitted(request))
@@ -112,7 +114,7 @@ def add_strength(request, person):
     )
 
 
-@person_view(summary="Opened the add aspiration form")
+@person_view(summary="Opened the add aspiration form", writes=True)
 @once_only
 def add_aspiration(request, person):
     form = AspirationForm(submitted(request))
@@ -130,7 +132,7 @@ def add_aspiration(request, person):
     )
 
 
-@person_view(summary="Opened an aspiration to update it")
+@person_view(summary="Opened an aspiration to update it", writes=True)
 def aspiration_status(request, person, entry_id):
     aspiration = get_object_or_404(Aspiration, pk=entry_id, person=person)
     form = AspirationStatusForm(submitted(request), initial={"status": aspiration.status})
@@ -149,7 +151,7 @@ def aspiration_status(request, person, entry_id):
     )
 
 
-@person_view(summary="Opened the add offer form")
+@person_view(summary="Opened the add offer form", writes=True)
 @once_only
 def add_offer(request, person):
     form = OfferForm(submitted(request))
@@ -167,7 +169,7 @@ def add_offer(request, person):
     )
 
 
-@person_view(summary="Opened an entry to retire it")
+@person_view(summary="Opened an entry to retire it", writes=True)
 def retire(request, person, kind, entry_id):
     model = RETIRABLE.get(kind)
     if model is None:
@@ -198,7 +200,7 @@ def network_page(request, person):
     return TemplateResponse(request, "strengths/network.html", context)
 
 
-@person_view(summary="Opened the add network member form")
+@person_view(summary="Opened the add network member form", writes=True)
 @once_only
 def add_member(request, person):
     form = MemberForm(submitted(request), person=person)
@@ -216,7 +218,7 @@ def add_member(request, person):
     )
 
 
-@person_view(summary="Opened a network member to change it")
+@person_view(summary="Opened a network member to change it", writes=True)
 def edit_member(request, person, member_id):
     member = get_object_or_404(NetworkMember, pk=member_id, person=person, retired_at__isnull=True)
     initial = {name: getattr(member, name) for name in services.MEMBER_FIELDS}
@@ -232,7 +234,7 @@ def edit_member(request, person, member_id):
             services.change_member(
                 member, by=request.user, expected_version=version, **form.cleaned_data
             )
-        except services.MemberConflict as exc:
+        except Conflict as exc:
             conflict = exc.current
         else:
             messages.success(request, f"{member.name} updated.")
@@ -246,11 +248,11 @@ def edit_member(request, person, member_id):
         button="Save changes",
         version=(conflict or member).version,
         conflict=conflict,
-        remove_url=f"/people/{person.pk}/network/{member.pk}/remove/",
+        remove_url=reverse("strengths:remove-member", args=[person.pk, member.pk]),
     )
 
 
-@person_view(summary="Opened a network member to remove it")
+@person_view(summary="Opened a network member to remove it", writes=True)
 def remove_member(request, person, member_id):
     member = get_object_or_404(NetworkMember, pk=member_id, person=person, retired_at__isnull=True)
     form = RetireForm(submitted(request))

@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from goodlife.accounts.access import CASEWORK_ROLES
+from goodlife.accounts.access import CASEWORK
 from goodlife.people import demo as people_demo
 from goodlife.people import panels, timeline
 from goodlife.people.timeline import TimelineEntry
@@ -73,7 +73,7 @@ def register_all():
         NavItem(
             "Wellbeing",
             "wellbeing:team",
-            lambda u: u.role in CASEWORK_ROLES,
+            CASEWORK.allows,
             order=25,
         )
     )

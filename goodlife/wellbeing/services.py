@@ -3,11 +3,10 @@
 import datetime
 
 from django.db import transaction
-from django.db.models import F
 
 from goodlife.audit.models import Action
 from goodlife.audit.services import record as audit
-from goodlife.people import timeline
+from goodlife.versioned import locked_at, save_if_current
 from goodlife.wellbeing import well12
 from goodlife.wellbeing.models import ITEM_FIELDS, Well12Amendment, Well12Response
 
@@ -21,12 +20,6 @@ RESPONSE_FIELDS = (
     "recent_event_detail",
     "notes",
 )
-
-
-class Well12Conflict(Exception):
-    def __init__(self, current):
-        super().__init__("The WELL12 was amended by someone else")
-        self.current = current
 
 
 def _scored(values: dict) -> dict:
@@ -53,9 +46,7 @@ def _jsonable(value):
 @transaction.atomic
 def amend_well12(response, *, by, reason: str, expected_version: int, **values):
     """Correct a WELL12 openly: every change is kept with who, when and why."""
-    current = Well12Response.objects.select_for_update().get(pk=response.pk)
-    if current.version != expected_version:
-        raise Well12Conflict(current)
+    current = locked_at(response, expected_version, by=by)
     changes = {
         name: {"before": _jsonable(getattr(current, name)), "after": _jsonable(value)}
         for name, value in values.items()
@@ -66,12 +57,13 @@ def amend_well12(response, *, by, reason: str, expected_version: int, **values):
     merged = {name: getattr(current, name) for name in RESPONSE_FIELDS} | {
         k: v for k, v in values.items() if k in RESPONSE_FIELDS
     }
-    updated = Well12Response.objects.filter(pk=current.pk, version=expected_version).update(
-        **{name: values[name] for name in changes}, **_scored(merged), version=F("version") + 1
+    current = save_if_current(
+        current,
+        expected_version,
+        by=by,
+        **{name: values[name] for name in changes},
+        **_scored(merged),
     )
-    if updated != 1:
-        raise Well12Conflict(Well12Response.objects.get(pk=current.pk))
-    timeline.refresh(current)
     amendment = Well12Amendment.objects.create(
         response=current, amended_by=by, reason=reason, changes=changes
     )

@@ -4,11 +4,11 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from goodlife.accounts.access import CASEWORK_ROLES, Rule, access, roles
+from goodlife.accounts.access import CASEWORK, OPEN_RECORDS, access
 from goodlife.accounts.typed_work import submitted
-from goodlife.audit.models import Action
-from goodlife.audit.services import record as audit
-from goodlife.people.access import may_break_glass, person_view
+from goodlife.audit.decorators import audit_shown
+from goodlife.errors import Conflict
+from goodlife.people.access import person_view
 from goodlife.ui.once import once_only
 from goodlife.ui.versions import edited_version
 from goodlife.wellbeing import charts, progression, services, well12
@@ -16,10 +16,8 @@ from goodlife.wellbeing.forms import Well12AmendForm, Well12Form
 from goodlife.wellbeing.models import ITEM_FIELDS, Well12Response
 from goodlife.wellbeing.team import team_distribution
 
-STAFF_WHO_SEE_RECORDS = Rule("Staff who may open person records", may_break_glass)
 
-
-@person_view(summary="Opened the WELL12 form")
+@person_view(summary="Opened the WELL12 form", writes=True)
 @once_only
 def record(request, person):
     form = Well12Form(
@@ -95,7 +93,7 @@ def _shown(name: str, value) -> str:
     return "" if value is None else str(value)
 
 
-@person_view(summary="Opened a WELL12 to correct it")
+@person_view(summary="Opened a WELL12 to correct it", writes=True)
 def amend(request, person, response_id):
     response = get_object_or_404(Well12Response, pk=response_id, person=person)
     initial = {name: getattr(response, name) for name in services.RESPONSE_FIELDS}
@@ -115,7 +113,7 @@ def amend(request, person, response_id):
                 expected_version=version,
                 **form.values(),
             )
-        except services.Well12Conflict as exc:
+        except Conflict as exc:
             conflict = exc.current
         else:
             if amendment is None:
@@ -197,7 +195,7 @@ def _item_rows(first, previous, latest) -> list[dict]:
     ]
 
 
-@access(STAFF_WHO_SEE_RECORDS)
+@access(OPEN_RECORDS)
 def blank(request):
     """The WELL12 on paper, for people who prefer to fill it in by hand."""
     return TemplateResponse(
@@ -213,10 +211,10 @@ def blank(request):
     )
 
 
-@access(roles(*CASEWORK_ROLES))
+@access(CASEWORK)
+@audit_shown("Viewed team WELL12 progression", lambda context: {})
 def team(request):
     result = team_distribution(request.user.team_ids)
-    audit(Action.VIEW, user=request.user, summary="Viewed team WELL12 progression")
     return TemplateResponse(
         request,
         "wellbeing/team.html",

@@ -157,7 +157,7 @@ def test_the_persons_own_plan_prints(demo, visit):
 def test_a_team_with_many_reviews_due_pages_through_them(demo, visit):
     from goodlife.accounts.models import User
     from goodlife.planning.models import PlanStatus, SupportPlan
-    from goodlife.planning.services import REVIEWS_PER_PAGE
+    from goodlife.planning.queries import REVIEWS_PER_PAGE
     from tests.factories import PersonFactory
 
     priya_user = User.objects.get(email="practitioner@example.org")

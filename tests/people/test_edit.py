@@ -2,6 +2,7 @@ import pytest
 from django.test import Client
 
 from goodlife.audit.models import Action, AuditEvent
+from goodlife.errors import Conflict
 from goodlife.people import services
 from goodlife.people.models import Person
 
@@ -89,7 +90,7 @@ def test_when_both_change_the_same_detail_both_values_are_shown(as_practitioner,
 
 def test_the_service_refuses_a_stale_version(tom, practitioner, manager):
     services.update_person(tom, by=manager, expected_version=1, phone="01632 960 500")
-    with pytest.raises(services.EditConflict) as caught:
+    with pytest.raises(Conflict) as caught:
         services.update_person(tom, by=practitioner, expected_version=1, phone="01632 960 600")
     assert caught.value.current.phone == "01632 960 500"
     assert Person.objects.get(pk=tom.pk).version == 2

@@ -6,7 +6,7 @@ import datetime
 import pytest
 
 from goodlife.audit.models import AuditEvent
-from goodlife.planning import services
+from goodlife.planning import queries, services
 from goodlife.planning.models import OutcomeProgress, PlanItem, SupportPlan
 from tests.factories import PersonFactory
 from tests.planning.test_review import agreed, text_of  # noqa: F401
@@ -18,7 +18,7 @@ def stop_travel(plan, by, on=TODAY, next_review_by=None):
         (i, "stop" if i.tier == "short_term" else "continue", "Tom takes the bus alone")
         for i in plan.items.all()
     ]
-    outcomes = services.plan_outcomes(plan)
+    outcomes = queries.plan_outcomes(plan)
     return services.record_review(
         plan,
         by=by,
@@ -81,7 +81,7 @@ def test_a_new_version_leaves_out_what_a_review_stopped(practitioner, tom, agree
     assert [i.description for i in second.items.all()] == ["Library book about space"]
     # The council support it paid for stopped, so the budget is worked out afresh.
     assert not second.budget.exists()
-    assert not services.problems_of(second)
+    assert not queries.problems_of(second)
 
 
 def test_a_new_version_keeps_the_budget_when_council_support_continues(

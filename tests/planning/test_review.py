@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from goodlife.planning import services
+from goodlife.planning import queries, services
 from goodlife.planning.models import Outcome, ReviewDecision
 from goodlife.wellbeing import services as wellbeing
 from tests.planning.test_support_plan import TODAY, date_fields, outcome  # noqa: F401
@@ -84,7 +84,7 @@ def test_a_review_that_stops_council_support_counts_as_success(
     assert "that is the success this work aims for" in response.content.decode()
     decision = ReviewDecision.objects.get(item=travel)
     assert decision.decision == "stop"
-    assert services.council_support_stopped(decision.review) == [travel]
+    assert queries.council_support_stopped(decision.review) == [travel]
     assert Outcome.objects.get(pk=outcome.pk).status == "achieved"
 
 

@@ -2,7 +2,8 @@ import datetime
 
 import pytest
 
-from goodlife.planning import services
+from goodlife.errors import NotReady
+from goodlife.planning import queries, services
 from goodlife.planning.models import PlanStatus, SupportPlan
 from goodlife.strengths import services as strengths
 
@@ -115,9 +116,9 @@ def test_a_plan_from_start_to_agreement(as_practitioner, as_manager, practitione
 def test_a_service_serving_no_outcome_is_flagged(practitioner, tom, outcome):
     plan = services.start_plan(tom, by=practitioner)
     services.add_item(plan, by=practitioner, description="Day centre", tier="community")
-    messages = [p.message for p in services.problems_of(plan)]
+    messages = [p.message for p in queries.problems_of(plan)]
     assert any("serves no outcome" in m for m in messages)
-    with pytest.raises(services.PlanNotReady):
+    with pytest.raises(NotReady):
         services.agree_plan(plan, by=practitioner, agreed_on=TODAY, agreed_how="phone")
 
 

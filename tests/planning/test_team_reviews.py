@@ -4,7 +4,7 @@ import datetime
 
 from goodlife.audit.models import AuditEvent
 from goodlife.planning.models import PlanStatus, SupportPlan
-from goodlife.planning.services import REVIEWS_PER_PAGE
+from goodlife.planning.queries import REVIEWS_PER_PAGE
 from tests.factories import PersonFactory
 from tests.planning.test_review import text_of
 
