@@ -52,6 +52,19 @@ def record(
     return AuditEvent.objects.create(**fields)
 
 
+def record_on(obj, *, by, summary: str, action: Action = Action.CHANGE, detail=None, **more):
+    """An audit row about one row of a person's record, made by ``by``: the person is the
+    row's own (``obj.person_id``). ``more`` is added to ``detail``."""
+    return record(
+        action,
+        user=by,
+        person_id=obj.person_id,
+        obj=obj,
+        summary=summary,
+        detail={**(detail or {}), **more} or None,
+    )
+
+
 def _fields(action, user, person_id, obj, summary, detail, where) -> dict:
     signed_in = user is not None and getattr(user, "is_authenticated", False)
     clean_detail = {k: v for k, v in (detail or {}).items() if k.lower() not in _FORBIDDEN_KEYS}

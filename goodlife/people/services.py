@@ -12,7 +12,7 @@ from django.utils import timezone
 from goodlife.accounts.access import MANAGE_TEAM, in_team, manages
 from goodlife.accounts.models import Team
 from goodlife.audit.models import Action
-from goodlife.audit.services import record
+from goodlife.audit.services import record, record_on
 from goodlife.errors import NotAllowed
 from goodlife.people.merge import is_same, snapshot
 from goodlife.people.merge import stored as stored_value
@@ -223,14 +223,7 @@ def review_break_glass(grant: BreakGlassAccess, *, by, note: str = "") -> BreakG
     )
     grant.refresh_from_db()
     if updated:
-        record(
-            Action.CHANGE,
-            user=by,
-            person_id=grant.person_id,
-            obj=grant,
-            summary="Reviewed break-glass access",
-            detail={"note": note},
-        )
+        record_on(grant, by=by, summary="Reviewed break-glass access", detail={"note": note})
     return grant
 
 
@@ -333,11 +326,9 @@ def withdraw_move(move: TeamMove, *, by) -> TeamMove:
     move.decided_by = by
     move.decided_at = timezone.now()
     move.save(update_fields=["decision", "decided_by", "decided_at"])
-    record(
-        Action.CHANGE,
-        user=by,
-        person_id=move.person_id,
-        obj=move,
+    record_on(
+        move,
+        by=by,
         summary=f"Withdrew the request that {move.to_team.name} take on the record",
         detail={"to_team": move.to_team.name},
     )

@@ -10,6 +10,7 @@ from django.utils import timezone
 from goodlife.accounts.access import MANAGE_TEAM
 from goodlife.audit.models import Action
 from goodlife.audit.services import record as audit
+from goodlife.audit.services import record_on
 from goodlife.errors import NotAllowed, NotReady
 from goodlife.people import timeline
 from goodlife.planning import rules
@@ -49,13 +50,7 @@ def set_idea_status(idea, *, by, status, reason="") -> Idea:
         raise NotAllowed(problem)
     Idea.objects.filter(pk=idea.pk).update(status=status, not_wanted_reason=reason)
     idea.refresh_from_db()
-    audit(
-        Action.CHANGE,
-        user=by,
-        person_id=idea.person_id,
-        obj=idea,
-        summary=f"Idea: {idea.get_status_display().lower()}",
-    )
+    record_on(idea, by=by, summary=f"Idea: {idea.get_status_display().lower()}")
     return idea
 
 
@@ -170,13 +165,7 @@ def save_plan_texts(plan, *, by, expected_version, contingency, disengagement) -
         contingency=contingency,
         disengagement=disengagement,
     )
-    audit(
-        Action.CHANGE,
-        user=by,
-        person_id=plan.person_id,
-        obj=plan,
-        summary="Changed the contingency and disengagement plans",
-    )
+    record_on(plan, by=by, summary="Changed the contingency and disengagement plans")
     return plan
 
 
@@ -222,13 +211,7 @@ def add_item(
 def remove_item(item, *, by) -> None:
     plan = _locked_draft(item.plan_id)
     PlanItem.objects.filter(pk=item.pk).delete()
-    audit(
-        Action.CHANGE,
-        user=by,
-        person_id=plan.person_id,
-        obj=plan,
-        summary=f"Took “{item.description}” out of the draft support plan",
-    )
+    record_on(plan, by=by, summary=f"Took “{item.description}” out of the draft support plan")
 
 
 @transaction.atomic
@@ -293,13 +276,7 @@ def agree_plan(plan, *, by, agreed_on, agreed_how, review_by=None) -> SupportPla
     plan.refresh_from_db()
     timeline.refresh(plan, *replaced)
     _snapshot_progress(plan, plan_outcomes(plan), on=agreed_on)
-    audit(
-        Action.CHANGE,
-        user=by,
-        person_id=plan.person_id,
-        obj=plan,
-        summary=f"Support plan {plan.number} agreed with the person",
-    )
+    record_on(plan, by=by, summary=f"Support plan {plan.number} agreed with the person")
     return plan
 
 
@@ -309,13 +286,7 @@ def add_budget_line(plan, *, by, source, weekly_amount, taken_as="") -> BudgetLi
     line = BudgetLine.objects.create(
         plan=plan, source=source, weekly_amount=weekly_amount, taken_as=taken_as
     )
-    audit(
-        Action.CHANGE,
-        user=by,
-        person_id=plan.person_id,
-        obj=plan,
-        summary="Added a source of funding to the personal budget",
-    )
+    record_on(plan, by=by, summary="Added a source of funding to the personal budget")
     return line
 
 
@@ -323,13 +294,7 @@ def add_budget_line(plan, *, by, source, weekly_amount, taken_as="") -> BudgetLi
 def remove_budget_line(line, *, by) -> None:
     plan = _locked_draft(line.plan_id)
     BudgetLine.objects.filter(pk=line.pk).delete()
-    audit(
-        Action.CHANGE,
-        user=by,
-        person_id=plan.person_id,
-        obj=plan,
-        summary="Removed a source of funding from the personal budget",
-    )
+    record_on(plan, by=by, summary="Removed a source of funding from the personal budget")
 
 
 @transaction.atomic

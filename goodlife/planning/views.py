@@ -41,6 +41,12 @@ from goodlife.ui.versions import edited_version
 from goodlife.wellbeing.domains import DOMAINS_BY_KEY
 
 
+def _form_page(request, person, form, *, title, button, **extra):
+    """One of the plan's short forms: a title, the form, a button; ``quoted`` above it."""
+    context = {"person": person, "form": form, "title": title, "button": button, **extra}
+    return TemplateResponse(request, "planning/form.html", context)
+
+
 def _to_plan(person, anchor=""):
     return HttpResponseRedirect(reverse("planning:plan", args=[person.pk]) + anchor)
 
@@ -75,16 +81,8 @@ def add_idea(request, person):
         services.add_idea(person, by=request.user, service=service, **form.cleaned_data)
         messages.success(request, "Idea added.")
         return _to_plan(person)
-    return TemplateResponse(
-        request,
-        "planning/form.html",
-        {
-            "person": person,
-            "form": form,
-            "title": "Add an idea",
-            "button": "Add idea",
-            "service": service,
-        },
+    return _form_page(
+        request, person, form, title="Add an idea", button="Add idea", service=service
     )
 
 
@@ -96,16 +94,13 @@ def idea_status(request, person, idea_id):
         services.set_idea_status(idea, by=request.user, **form.cleaned_data)
         messages.success(request, "Saved.")
         return _to_plan(person)
-    return TemplateResponse(
+    return _form_page(
         request,
-        "planning/form.html",
-        {
-            "person": person,
-            "form": form,
-            "title": "What did the person think of this idea?",
-            "button": "Save",
-            "quoted": idea.text,
-        },
+        person,
+        form,
+        title="What did the person think of this idea?",
+        button="Save",
+        quoted=idea.text,
     )
 
 
@@ -151,16 +146,8 @@ def add_task(request, person, outcome_id):
         services.add_task(outcome, by=request.user, **form.cleaned_data)
         messages.success(request, "Step added.")
         return _to_plan(person, f"#outcome-{outcome.pk}")
-    return TemplateResponse(
-        request,
-        "planning/form.html",
-        {
-            "person": person,
-            "form": form,
-            "title": "Add a step",
-            "button": "Add step",
-            "quoted": outcome.text,
-        },
+    return _form_page(
+        request, person, form, title="Add a step", button="Add step", quoted=outcome.text
     )
 
 
@@ -260,16 +247,7 @@ def add_plan_item(request, person):
         services.add_item(plan, by=request.user, **form.cleaned_data)
         messages.success(request, "Added to the plan.")
         return redirect("planning:support-plan", person_id=person.pk)
-    return TemplateResponse(
-        request,
-        "planning/form.html",
-        {
-            "person": person,
-            "form": form,
-            "title": "Add to the support plan",
-            "button": "Add",
-        },
-    )
+    return _form_page(request, person, form, title="Add to the support plan", button="Add")
 
 
 @person_view(summary="Viewed why a support plan item is there")
@@ -366,16 +344,7 @@ def add_budget_line(request, person):
         services.add_budget_line(plan, by=request.user, **form.cleaned_data)
         messages.success(request, "Added to the personal budget.")
         return HttpResponseRedirect(reverse("planning:support-plan", args=[person.pk]) + "#budget")
-    return TemplateResponse(
-        request,
-        "planning/form.html",
-        {
-            "person": person,
-            "form": form,
-            "title": "Add a source of funding",
-            "button": "Add",
-        },
-    )
+    return _form_page(request, person, form, title="Add a source of funding", button="Add")
 
 
 @post_only

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from goodlife.audit.models import Action, AuditEvent
 from goodlife.audit.services import record as audit
+from goodlife.audit.services import record_on
 from goodlife.errors import NotAllowed
 from goodlife.people import timeline
 from goodlife.practice.framework import CONVERSATIONS
@@ -67,13 +68,7 @@ def move_to_conversation(episode: Episode, *, by, conversation: int, reason: str
     )
     Episode.objects.filter(pk=episode.pk).update(conversation=conversation)
     episode.conversation = conversation
-    audit(
-        Action.CHANGE,
-        user=by,
-        person_id=episode.person_id,
-        obj=episode,
-        summary=f"Moved to conversation {conversation}",
-    )
+    record_on(episode, by=by, summary=f"Moved to conversation {conversation}")
     return episode
 
 
@@ -93,13 +88,7 @@ def close_episode(
         raise NotAllowed("This episode is already closed")
     episode.refresh_from_db()
     timeline.refresh(episode)
-    audit(
-        Action.CHANGE,
-        user=by,
-        person_id=episode.person_id,
-        obj=episode,
-        summary=f"Closed the episode: {episode.get_outcome_display()}",
-    )
+    record_on(episode, by=by, summary=f"Closed the episode: {episode.get_outcome_display()}")
     return episode
 
 
@@ -229,13 +218,8 @@ def amend_record(
     amendment = Amendment.objects.create(
         record=current, amended_by=by, amended_at=now, reason=reason, changes=changes
     )
-    audit(
-        Action.CHANGE,
-        user=by,
-        person_id=current.person_id,
-        obj=current,
-        summary="Amended a conversation record",
-        detail={"fields": sorted(changes)},
+    record_on(
+        current, by=by, summary="Amended a conversation record", detail={"fields": sorted(changes)}
     )
     return amendment
 
@@ -275,11 +259,7 @@ def review_holding_support(
     HoldingSupport.objects.filter(pk=support.pk).update(**changes)
     support.refresh_from_db()
     timeline.refresh(support)
-    audit(
-        Action.CHANGE,
-        user=by,
-        person_id=support.person_id,
-        obj=support,
-        summary="Ended holding support" if end_on else "Reviewed holding support",
+    record_on(
+        support, by=by, summary="Ended holding support" if end_on else "Reviewed holding support"
     )
     return support

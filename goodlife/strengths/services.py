@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from goodlife.audit.models import Action
-from goodlife.audit.services import record as audit
+from goodlife.audit.services import record_on
 from goodlife.errors import NotAllowed
 from goodlife.people import timeline
 from goodlife.strengths.models import (
@@ -32,10 +32,6 @@ MEMBER_FIELDS = (
 )
 
 
-def _audit(by, obj, summary, action=Action.CHANGE, **detail):
-    audit(action, user=by, person_id=obj.person_id, obj=obj, summary=summary, detail=detail)
-
-
 @transaction.atomic
 def add_strength(person, *, by, description, kind, identified_by, identified_on) -> Strength:
     strength = Strength.objects.create(
@@ -46,7 +42,7 @@ def add_strength(person, *, by, description, kind, identified_by, identified_on)
         identified_by=identified_by,
         identified_on=identified_on,
     )
-    _audit(by, strength, "Added a strength", action=Action.CREATE)
+    record_on(strength, by=by, summary="Added a strength", action=Action.CREATE)
     return strength
 
 
@@ -72,7 +68,7 @@ def add_aspiration(person, *, by, text, term, interests=()) -> Aspiration:
     Tag.objects.bulk_create(
         [Tag(aspiration=aspiration, interest=i) for i in interests_from(interests)]
     )
-    _audit(by, aspiration, "Added an aspiration", action=Action.CREATE)
+    record_on(aspiration, by=by, summary="Added an aspiration", action=Action.CREATE)
     return aspiration
 
 
@@ -80,7 +76,7 @@ def add_aspiration(person, *, by, text, term, interests=()) -> Aspiration:
 def set_aspiration_status(aspiration, *, by, status) -> Aspiration:
     Aspiration.objects.filter(pk=aspiration.pk).update(status=status)
     aspiration.refresh_from_db()
-    _audit(by, aspiration, f"Aspiration {aspiration.get_status_display().lower()}")
+    record_on(aspiration, by=by, summary=f"Aspiration {aspiration.get_status_display().lower()}")
     return aspiration
 
 
@@ -93,7 +89,7 @@ def add_offer(person, *, by, what, when="", share_with_community=False) -> Offer
         when=when,
         share_with_community=share_with_community,
     )
-    _audit(by, offer, "Added something the person can offer", action=Action.CREATE)
+    record_on(offer, by=by, summary="Added something the person can offer", action=Action.CREATE)
     return offer
 
 
@@ -109,7 +105,7 @@ def retire(entry, *, by, reason: str):
         raise NotAllowed("This has already been retired")
     entry.refresh_from_db()
     timeline.refresh(entry)
-    _audit(by, entry, f"Retired: {type(entry)._meta.verbose_name}", reason=reason)
+    record_on(entry, by=by, summary=f"Retired: {type(entry)._meta.verbose_name}", reason=reason)
     return entry
 
 
@@ -123,7 +119,7 @@ def add_member(person, *, by, **fields) -> NetworkMember:
         by=by,
         ring_after=member.ring,
     )
-    _audit(by, member, "Added to the network map", action=Action.CREATE)
+    record_on(member, by=by, summary="Added to the network map", action=Action.CREATE)
     return member
 
 
@@ -152,7 +148,7 @@ def change_member(member, *, by, expected_version: int, **fields) -> NetworkMemb
         ring_after=fields.get("ring", current.ring),
         fields=changes,
     )
-    _audit(by, current, "Changed a network map entry", fields=sorted(changes))
+    record_on(current, by=by, summary="Changed a network map entry", fields=sorted(changes))
     return saved
 
 

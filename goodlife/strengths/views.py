@@ -96,40 +96,54 @@ def about_me(request, person):
     return TemplateResponse(request, "strengths/about_me.html", _profile_context(person))
 
 
-@person_view(summary="Opened the add strength form", writes=True)
-@once_only
-def add_strength(request, person):
-    form = StrengthForm(submitted(request))
-    if request.method == "POST" and form.is_valid():
-        services.add_strength(person, by=request.user, **form.cleaned_data)
-        messages.success(request, "Strength added.")
-        return _to_profile(person, "#strengths")
-    return _form_page(
-        request,
-        person,
-        form,
-        title="Add a strength",
-        questions=guidance.STRENGTH_QUESTIONS,
-        button="Add strength",
-    )
+def _adding(name, form_class, add, *, kind, noun, done, questions, button):
+    """The page that adds a strength, an aspiration or an offer: one question set, one
+    form, one service, back to that part of the profile."""
+
+    def view(request, person):
+        form = form_class(submitted(request))
+        if request.method == "POST" and form.is_valid():
+            add(person, by=request.user, **form.cleaned_data)
+            messages.success(request, done)
+            return _to_profile(person, f"#{kind}")
+        return _form_page(
+            request, person, form, title=f"Add {noun}", questions=questions, button=button
+        )
+
+    view.__name__ = view.__qualname__ = name
+    return person_view(summary=f"Opened the add {kind[:-1]} form", writes=True)(once_only(view))
 
 
-@person_view(summary="Opened the add aspiration form", writes=True)
-@once_only
-def add_aspiration(request, person):
-    form = AspirationForm(submitted(request))
-    if request.method == "POST" and form.is_valid():
-        services.add_aspiration(person, by=request.user, **form.cleaned_data)
-        messages.success(request, "Aspiration added.")
-        return _to_profile(person, "#aspirations")
-    return _form_page(
-        request,
-        person,
-        form,
-        title="Add an aspiration",
-        questions=guidance.ASPIRATION_QUESTIONS,
-        button="Add aspiration",
-    )
+add_strength = _adding(
+    "add_strength",
+    StrengthForm,
+    services.add_strength,
+    kind="strengths",
+    noun="a strength",
+    done="Strength added.",
+    questions=guidance.STRENGTH_QUESTIONS,
+    button="Add strength",
+)
+add_aspiration = _adding(
+    "add_aspiration",
+    AspirationForm,
+    services.add_aspiration,
+    kind="aspirations",
+    noun="an aspiration",
+    done="Aspiration added.",
+    questions=guidance.ASPIRATION_QUESTIONS,
+    button="Add aspiration",
+)
+add_offer = _adding(
+    "add_offer",
+    OfferForm,
+    services.add_offer,
+    kind="offers",
+    noun="something they can offer",
+    done="Added to what the person can offer.",
+    questions=guidance.OFFER_QUESTIONS,
+    button="Add",
+)
 
 
 @person_view(summary="Opened an aspiration to update it", writes=True)
@@ -148,24 +162,6 @@ def aspiration_status(request, person, entry_id):
         questions=(),
         button="Save",
         quoted=aspiration.text,
-    )
-
-
-@person_view(summary="Opened the add offer form", writes=True)
-@once_only
-def add_offer(request, person):
-    form = OfferForm(submitted(request))
-    if request.method == "POST" and form.is_valid():
-        services.add_offer(person, by=request.user, **form.cleaned_data)
-        messages.success(request, "Added to what the person can offer.")
-        return _to_profile(person, "#offers")
-    return _form_page(
-        request,
-        person,
-        form,
-        title="Add something they can offer",
-        questions=guidance.OFFER_QUESTIONS,
-        button="Add",
     )
 
 

@@ -6,6 +6,7 @@ from django.db import transaction
 
 from goodlife.audit.models import Action
 from goodlife.audit.services import record as audit
+from goodlife.audit.services import record_on
 from goodlife.versioned import locked_at, save_if_current
 from goodlife.wellbeing import well12
 from goodlife.wellbeing.models import ITEM_FIELDS, Well12Amendment, Well12Response
@@ -67,12 +68,5 @@ def amend_well12(response, *, by, reason: str, expected_version: int, **values):
     amendment = Well12Amendment.objects.create(
         response=current, amended_by=by, reason=reason, changes=changes
     )
-    audit(
-        Action.CHANGE,
-        user=by,
-        person_id=current.person_id,
-        obj=current,
-        summary="Amended a WELL12",
-        detail={"fields": sorted(changes)},
-    )
+    record_on(current, by=by, summary="Amended a WELL12", detail={"fields": sorted(changes)})
     return amendment
