@@ -15,6 +15,7 @@ from goodlife.directory.models import (
     Service,
     TaxonomyTerm,
 )
+from goodlife.directory.openreferral.extension import EXTENSION, extension_of
 from goodlife.directory.openreferral.values import is_email_address, is_web_address
 
 EXPORTED_FREQUENCIES = {"WEEKLY", "MONTHLY"}
@@ -74,6 +75,7 @@ def _service_fields(service: Service) -> dict:
     }
     if service.organization_id:
         data["organization"] = _organization_to_oruk(service.organization)
+    data[EXTENSION] = extension_of(service)
     return data
 
 

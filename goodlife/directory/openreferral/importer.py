@@ -4,6 +4,7 @@ saved in its own transaction so that one bad record loses only itself."""
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 
+from django.contrib.auth import get_user_model
 from django.db import DatabaseError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -151,6 +152,10 @@ def _save_service(source: str, parsed: ParsedService) -> str:
     for key, _ in OFFERINGS:
         setattr(service, f"offers_{key}", key in parsed.offers)
     service.organization = organization
+    # A check the feed records replaces ours; a feed silent about checks leaves ours alone.
+    if parsed.last_checked_on is not None:
+        service.last_checked_on = parsed.last_checked_on
+        service.last_checked_by = _user(parsed.last_checked_by)
     service.last_modified = timezone.now()
     service.save()
     service.refresh_from_db(fields=["version"])
@@ -175,6 +180,13 @@ def _save_service(source: str, parsed: ParsedService) -> str:
     )
     _refresh_search([service, *Service.objects.filter(pk__in=stale).exclude(pk=service.pk)])
     return outcome
+
+
+def _user(email: str):
+    """The Goodlife user with this email address, or None."""
+    if not email:
+        return None
+    return get_user_model().objects.filter(email__iexact=email).first()
 
 
 def _save_location(source: str, location: ParsedLocation, stale: set) -> Location:

@@ -13,6 +13,7 @@ import re
 from dataclasses import asdict, dataclass, field, replace
 
 from goodlife.directory.models import OFFERINGS, Status
+from goodlife.directory.openreferral.extension import read_extension
 from goodlife.directory.openreferral.values import (
     RAW_TEXT_LIMIT,
     URL_LIMIT,
@@ -157,6 +158,8 @@ class ParsedService:
     schedules: tuple[ParsedSchedule, ...] = ()
     cost_options: tuple[ParsedCostOption, ...] = ()
     contacts: tuple[ParsedContact, ...] = ()
+    last_checked_on: datetime.date | None = None
+    last_checked_by: str = ""  # an email address, matched to a user when it is saved
     feed_hash: str = field(default="", compare=False)
 
 
@@ -209,6 +212,14 @@ def parse_service(record: dict) -> ParsedService:
     terms = _terms(record)
     cost_options = _cost_options(record)
     status = record.get("status")
+    # Goodlife's own fields, where a feed has them, replace what is otherwise guessed.
+    goodlife = read_extension(record)
+    offers = goodlife.offers
+    if offers is None:
+        offers = offerings_in(name, description, *(term.name for term in terms))
+    is_free = goodlife.is_free
+    if is_free is None:
+        is_free = _is_free(fees, cost_options)
     parsed = ParsedService(
         feed_id=feed_id,
         name=name,
@@ -218,18 +229,20 @@ def parse_service(record: dict) -> ParsedService:
         phone=_phone(record),
         status=status.strip().lower() if is_present(status) else Status.ACTIVE.value,
         fees=fees,
-        is_free=_is_free(fees, cost_options),
+        is_free=is_free,
         eligibility=plain_text(record.get("eligibility_description") or record.get("eligibility")),
         minimum_age=whole_number_in(record.get("minimum_age")),
         maximum_age=whole_number_in(record.get("maximum_age")),
         languages=_languages(record.get("languages")),
-        offers=offerings_in(name, description, *(term.name for term in terms)),
+        offers=offers,
         organization=_organization(record),
         locations=_locations(record, feed_id),
         terms=terms,
         schedules=_schedules(record),
         cost_options=cost_options,
         contacts=_contacts(record),
+        last_checked_on=goodlife.last_checked_on,
+        last_checked_by=goodlife.last_checked_by,
     )
     return replace(parsed, feed_hash=fingerprint(parsed))
 
@@ -238,10 +251,12 @@ def fingerprint(parsed: ParsedService) -> str:
     """A sha256 of the parsed record: the same data always gives the same fingerprint."""
     data = asdict(parsed)
     data.pop("feed_hash")
-    # A record without contacts keeps the fingerprint it had before contacts were read, so
-    # the first import after that change does not rewrite every such service.
-    if not data["contacts"]:
-        del data["contacts"]
+    # A record without contacts, or without a Goodlife check, keeps the fingerprint it had
+    # before those were read, so the first import after that change does not rewrite every
+    # such service.
+    for key in ("contacts", "last_checked_on", "last_checked_by"):
+        if not data[key]:
+            del data[key]
     text = json.dumps(data, sort_keys=True, default=str, ensure_ascii=False)
     return hashlib.sha256(text.encode()).hexdigest()
 

@@ -119,6 +119,15 @@ def amount_in(value) -> decimal.Decimal | None:
     return decimal.Decimal(str(number)).quantize(decimal.Decimal("0.01"))
 
 
+def date_in(value) -> datetime.date | None:
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        return datetime.date.fromisoformat(value.strip())
+    except ValueError:
+        return None
+
+
 def time_in(value) -> datetime.time | None:
     if not isinstance(value, str) or not value.strip():
         return None
