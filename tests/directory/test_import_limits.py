@@ -7,8 +7,8 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
-from goodlife.directory import openreferral
 from goodlife.directory.models import Location, Service
+from goodlife.directory.openreferral import importer, values
 
 
 def service(feed_id, **fields):
@@ -66,7 +66,7 @@ def test_a_name_too_long_is_reported_as_too_long_not_missing(tmp_path):
     ]
     # A long description is kept, cut at the directory's limit.
     kept = Service.objects.get(feed_id="fine")
-    assert len(kept.description) <= openreferral.DESCRIPTION_LIMIT
+    assert len(kept.description) <= values.DESCRIPTION_LIMIT
 
 
 @pytest.mark.django_db
@@ -113,7 +113,7 @@ def test_nul_characters_are_taken_out_of_every_string(tmp_path):
 
 @pytest.mark.django_db
 def test_a_large_import_shows_its_progress_on_stderr(tmp_path, monkeypatch):
-    monkeypatch.setattr(openreferral, "PROGRESS_EVERY", 4)
+    monkeypatch.setattr(importer, "PROGRESS_EVERY", 4)
     path = write(tmp_path, [service(str(n)) for n in range(10)] + [{"id": "x"}])
     printed, progress = run(path)
     assert progress.splitlines() == [

@@ -18,7 +18,6 @@ from django.test.utils import CaptureQueriesContext
 from jsonschema import Draft202012Validator, FormatChecker
 
 from goodlife.audit.models import Action, AuditEvent
-from goodlife.directory import openreferral
 from goodlife.directory.models import (
     CostOption,
     Location,
@@ -30,11 +29,13 @@ from goodlife.directory.models import (
 from goodlife.directory.openreferral import (
     MalformedRecord,
     SourceUnreadable,
+    fetch,
     import_feed,
     page_of_services,
     parse_service,
     read_source,
     service_to_oruk,
+    values,
 )
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -176,7 +177,7 @@ def test_a_huge_html_description_with_inline_images_becomes_plain_text():
 
 
 def test_script_and_bare_base64_are_dropped_but_angle_brackets_in_text_are_kept():
-    text = openreferral.plain_text(
+    text = values.plain_text(
         "Ages <18 welcome<script>alert(1)</script> " + "QUJD" * 100 + " bring a friend"
     )
     assert text == "Ages <18 welcome bring a friend"
@@ -577,7 +578,7 @@ def test_it_stops_on_an_empty_page_or_at_total_pages_or_when_pages_repeat():
 
 
 def test_it_gives_up_after_the_page_limit(monkeypatch):
-    monkeypatch.setattr(openreferral, "MAX_PAGES", 3)
+    monkeypatch.setattr(fetch, "MAX_PAGES", 3)
     with FeedServer({n: page([str(n)]) for n in range(1, 10)}) as feed:
         assert [r["id"] for r in read_source(feed.url)] == ["1", "2", "3"]
 
