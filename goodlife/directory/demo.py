@@ -1,7 +1,7 @@
 """Eastbrook's community directory for the demo: 60+ fictional resources with places and
 coordinates, the synonyms matching starts from, and postcodes for distances.
 
-The resources are an Open Referral UK feed (fixtures/demo_directory.json), read and saved
+The resources are an Open Referral UK feed (feeds/demo_directory.json), read and saved
 by the same importer as a council's feed, so every demo exercises it. What ORUK has no
 field for (the five ways to wellbeing, free or not, when it was last checked and by whom)
 is in each service's "goodlife" extension (docs/directory.md).
@@ -15,7 +15,7 @@ from django.utils import timezone
 from goodlife.directory.models import LOCAL, Place, Service, Synonym
 from goodlife.directory.openreferral import import_feed, read_source
 
-FIXTURE = Path(__file__).parent / "fixtures" / "demo_directory.json"
+FIXTURE = Path(__file__).parent / "feeds" / "demo_directory.json"
 SOURCE = "demo"  # what the demo's entries are recorded as coming from
 # The day the fixture's check dates count from: the demo moves them by the days since, so
 # an entry checked "today" in the fixture is checked on the day the demo is prepared, and
