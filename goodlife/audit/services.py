@@ -52,13 +52,15 @@ def record(
     return AuditEvent.objects.create(**fields)
 
 
-def record_on(obj, *, by, summary: str, action: Action = Action.CHANGE, detail=None, **more):
+def record_on(
+    obj, *, by, summary: str, action: Action = Action.CHANGE, detail=None, person_id=None, **more
+):
     """An audit row about one row of a person's record, made by ``by``: the person is the
-    row's own (``obj.person_id``). ``more`` is added to ``detail``."""
+    row's own (``obj.person_id``) unless ``person_id`` says. ``more`` is added to ``detail``."""
     return record(
         action,
         user=by,
-        person_id=obj.person_id,
+        person_id=person_id or obj.person_id,
         obj=obj,
         summary=summary,
         detail={**(detail or {}), **more} or None,

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from goodlife.audit.models import Action
 from goodlife.audit.services import record as audit
+from goodlife.audit.services import record_on
 from goodlife.directory.models import (
     LOCAL,
     Location,
@@ -121,12 +122,12 @@ def note_suggestion(person, service, *, by, reason: str) -> NotedSuggestion:
     noted = NotedSuggestion.objects.create(
         person=person, service=service, reason=reason, noted_by=by
     )
-    audit(
-        Action.CREATE,
-        user=by,
-        person_id=person.pk,
-        obj=noted,
+    record_on(
+        noted,
+        by=by,
         summary=f"Noted a suggestion: {service.name}",
+        action=Action.CREATE,
+        person_id=person.pk,
     )
     return noted
 

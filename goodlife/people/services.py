@@ -119,12 +119,12 @@ def create_person(*, by, **fields) -> Person:
     person.full_clean(exclude=["team", "allocated_worker"])
     _saved_once_per_nhs_number(person.save, person.nhs_number)
     _save_version(person, by=by)
-    record(
-        Action.CREATE,
-        user=by,
-        person_id=person.pk,
-        obj=person,
+    record_on(
+        person,
+        by=by,
         summary="Added person",
+        action=Action.CREATE,
+        person_id=person.pk,
         detail={"fields": sorted(k for k, v in fields.items() if v not in ("", None))},
     )
     return person
@@ -179,12 +179,11 @@ def update_person(person: Person, *, by, expected_version: int, **changes) -> Pe
             other_than=person.pk,
         )
         _save_version(saved, by=by)
-        record(
-            Action.CHANGE,
-            user=by,
-            person_id=person.pk,
-            obj=person,
+        record_on(
+            person,
+            by=by,
             summary="Changed " + ", ".join(_label(name) for name in sorted(changed)),
+            person_id=person.pk,
             detail={"fields": sorted(changed), "version": saved.version},
         )
         return saved
@@ -205,12 +204,12 @@ def grant_break_glass(person: Person, *, user, reason: str) -> BreakGlassAccess:
         granted_at=now,
         expires_at=now + datetime.timedelta(minutes=settings.GOODLIFE_BREAK_GLASS_MINUTES),
     )
-    record(
-        Action.BREAK_GLASS,
-        user=user,
-        person_id=person.pk,
-        obj=grant,
+    record_on(
+        grant,
+        by=user,
         summary="Break-glass access",
+        action=Action.BREAK_GLASS,
+        person_id=person.pk,
         detail={"reason": reason, "expires_at": grant.expires_at.isoformat()},
     )
     return grant
@@ -243,12 +242,11 @@ def request_move(person: Person, *, by, to_team: Team, reason: str) -> TeamMove:
     move = TeamMove.objects.create(
         person=stored, from_team_id=stored.team_id, to_team=to_team, reason=reason, requested_by=by
     )
-    record(
-        Action.CHANGE,
-        user=by,
-        person_id=stored.pk,
-        obj=move,
+    record_on(
+        move,
+        by=by,
         summary=f"Asked {to_team.name} to take on the record",
+        person_id=stored.pk,
         detail={"from_team": stored.team.name, "to_team": to_team.name, "reason": reason},
     )
     return move

@@ -143,12 +143,12 @@ def start_plan(person, *, by) -> SupportPlan:
                 weekly_amount=line.weekly_amount,
                 taken_as=line.taken_as,
             )
-    audit(
-        Action.CREATE,
-        user=by,
-        person_id=person.pk,
-        obj=plan,
+    record_on(
+        plan,
+        by=by,
         summary=f"Started support plan {plan.number}",
+        action=Action.CREATE,
+        person_id=person.pk,
     )
     return plan
 
@@ -197,12 +197,12 @@ def add_item(
         weekly_cost=weekly_cost,
     )
     item.outcomes.set(outcomes)
-    audit(
-        Action.CREATE,
-        user=by,
-        person_id=plan.person_id,
-        obj=item,
+    record_on(
+        item,
+        by=by,
         summary="Added an item to the support plan",
+        action=Action.CREATE,
+        person_id=plan.person_id,
     )
     return item
 
@@ -221,12 +221,8 @@ def sign_off(item, *, by) -> PlanItem:
     _locked_draft(item.plan_id)
     PlanItem.objects.filter(pk=item.pk).update(signed_off_by=by, signed_off_at=timezone.now())
     item.refresh_from_db()
-    audit(
-        Action.CHANGE,
-        user=by,
-        person_id=item.plan.person_id,
-        obj=item,
-        summary="Signed off council-funded support",
+    record_on(
+        item, by=by, summary="Signed off council-funded support", person_id=item.plan.person_id
     )
     return item
 
@@ -328,11 +324,11 @@ def record_review(
         raise NotAllowed(problem)
     SupportPlan.objects.filter(pk=plan.pk).update(review_by=next_review_by)
     timeline.refresh(review)  # its entry counts the decisions made after it was saved
-    audit(
-        Action.CREATE,
-        user=by,
-        person_id=plan.person_id,
-        obj=review,
+    record_on(
+        review,
+        by=by,
         summary=f"Reviewed support plan {plan.number}",
+        action=Action.CREATE,
+        person_id=plan.person_id,
     )
     return review

@@ -115,12 +115,12 @@ def start_record(episode: Episode, *, by, values: dict, finish: bool = False):
     if finish:
         _finish(record, now)
     record.save()
-    audit(
-        Action.CREATE,
-        user=by,
-        person_id=episode.person_id,
-        obj=record,
+    record_on(
+        record,
+        by=by,
         summary="Finished a conversation record" if finish else "Started a draft record",
+        action=Action.CREATE,
+        person_id=episode.person_id,
     )
     return record
 
@@ -234,12 +234,12 @@ def start_holding_support(person, *, by, episode=None, what, starts_on, planned_
         planned_end_on=planned_end_on,
         recorded_by=by,
     )
-    audit(
-        Action.CREATE,
-        user=by,
-        person_id=person.pk,
-        obj=support,
+    record_on(
+        support,
+        by=by,
         summary="Started short-term holding support",
+        action=Action.CREATE,
+        person_id=person.pk,
     )
     return support
 
