@@ -9,12 +9,12 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from goodlife.accounts.two_factor import mark_code_given
 from goodlife.directory.models import Service
 from goodlife.planning import services as planning
 from goodlife.practice import services as practice
 from goodlife.strengths import services as strengths
 from goodlife.wellbeing import services as wellbeing
+from tests.accounts.helpers import mark_code_given
 from tests.factories import PersonFactory
 
 TODAY = datetime.date.today()  # noqa: DTZ011

@@ -83,7 +83,3 @@ def access(rule: Rule):
         return wrapped
 
     return decorator
-
-
-def rule_of(view) -> Rule | None:
-    return getattr(view, "access_rule", None)
