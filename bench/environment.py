@@ -24,7 +24,7 @@ def sign_in(client, worker, password) -> bool:
     request = RequestFactory().post("/accounts/sign-in/")
     if not client.login(request=request, username=worker.email, password=password):
         return False
-    from goodlife.accounts.two_factor import mark_code_given
+    from tests.accounts.helpers import mark_code_given
 
     mark_code_given(client, worker)  # and has given an app's code, as in production
     return True

@@ -20,8 +20,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from bench.environment import sign_in  # sets Django up
+from bench.scale.generator import PASSWORD
 from goodlife.practice.models import Episode
-from goodlife.scale.generator import PASSWORD
 
 RESULTS = Path(__file__).resolve().parent / "results"
 

@@ -43,9 +43,9 @@ from django.utils import timezone  # noqa: E402
 
 from bench import store  # noqa: E402
 from bench.environment import forget_writes, sign_in  # noqa: E402 - sets Django up
+from bench.scale.generator import PASSWORD  # noqa: E402
 from goodlife.accounts.models import User  # noqa: E402
 from goodlife.practice.models import Episode  # noqa: E402
-from goodlife.scale.generator import PASSWORD  # noqa: E402
 
 CONNECTIONS = 16
 SEARCHES = ["walking group", "choir", "gardening", "astronomy", "knitting", "chess", "art"]

@@ -1,6 +1,6 @@
 """Server time and SQL queries of key pages and actions on a benchmark database.
 
-    DATABASE_URL=... uv run goodlife bench seed --scale small      # once, on an empty database
+    uv run python bench/prepare.py DATABASE_URL small      # once: migrated and seeded
     DATABASE_URL=... uv run python bench/pages.py --scale small --label sqlite
 
 Requests go through Django's whole stack in this process (middleware, the access check,
@@ -27,9 +27,9 @@ from django.utils import timezone
 
 from bench import store
 from bench.environment import forget_writes, sign_in
+from bench.scale.generator import PASSWORD
 from goodlife.planning.models import Review
 from goodlife.practice.models import ConversationRecord, Episode
-from goodlife.scale.generator import PASSWORD
 
 
 def percentile(values, p):
@@ -83,7 +83,7 @@ def main() -> int:
         .first()
     )
     if busiest is None:
-        print("No benchmark data here: run `goodlife bench seed` first.", file=sys.stderr)
+        print("No benchmark data here: run bench/prepare.py first.", file=sys.stderr)
         return 2
     episode = Episode.objects.filter(
         person=busiest["person"], closed_at__isnull=True

@@ -4,8 +4,8 @@
 
 Exits 0 when the database is ready (already seeded, or seeded now), 1 when PostgreSQL
 does not answer. Seeding takes about a minute at small scale. A database seeded by an
-earlier version of the generator (goodlife/scale/generator.py) is made again from
-scratch, so figures always come from the data the code in this checkout makes.
+earlier version of the generator (bench/scale/) is made again from scratch, so figures
+always come from the data the code in this checkout makes.
 """
 
 import hashlib
@@ -21,11 +21,16 @@ from psycopg import sql
 from goodlife.dbcheck import connect
 
 ROOT = Path(__file__).resolve().parent.parent
-GENERATOR = ROOT / "goodlife" / "scale" / "generator.py"
+GENERATOR = ROOT / "bench" / "scale"
 
 
 def generator_version() -> str:
-    return hashlib.sha256(GENERATOR.read_bytes()).hexdigest()[:16]
+    """A digest of every module of the generator, with their names."""
+    digest = hashlib.sha256()
+    for path in sorted(GENERATOR.rglob("*.py")):
+        digest.update(path.relative_to(GENERATOR).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def stamp_of(url: str) -> Path:
@@ -71,7 +76,13 @@ def create_postgres_database(url: str) -> bool:
 
 
 def goodlife(url: str, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "DATABASE_URL": url, "DEBUG": "True"}
+    """A `goodlife` command with the benchmark settings, which add `bench seed`."""
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "DEBUG": "True",
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+    }
     command = [sys.executable, "-m", "goodlife", *args]
     return subprocess.run(command, env=env, check=False)  # noqa: S603 - our own command
 

@@ -69,7 +69,6 @@ INSTALLED_APPS = [
     "goodlife.wellbeing",
     "goodlife.coach",
     "goodlife.governance",
-    "goodlife.scale",
     "goodlife.operations",
     "goodlife.ui",
     "django.contrib.admin",

@@ -10,6 +10,10 @@ os.environ.setdefault("GOODLIFE_TOTP_KEY", "dGVzdHMtb25seS10b3RwLWtleS0wMTIzNDU2
 
 from goodlife.settings import *  # noqa: F403
 
+# The benchmark data generator (`goodlife bench seed`) is tested here; production does
+# not install it.
+INSTALLED_APPS = [*INSTALLED_APPS, "bench.scale"]  # noqa: F405
+
 # Static files come straight from the finders: no collectstatic before a test run.
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True

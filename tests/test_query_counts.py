@@ -9,82 +9,79 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from goodlife.accounts.two_factor import mark_code_given
 from goodlife.directory.models import Service
 from goodlife.planning import services as planning
-from goodlife.practice import services as practice
-from goodlife.strengths import services as strengths
-from goodlife.wellbeing import services as wellbeing
-from tests.factories import PersonFactory
+from tests.accounts.helpers import mark_code_given
+from tests.factories import (
+    AspirationFactory,
+    ConversationRecordFactory,
+    EpisodeFactory,
+    IdeaFactory,
+    NetworkMemberFactory,
+    OutcomeFactory,
+    PersonFactory,
+    PlanItemFactory,
+    StrengthFactory,
+    SupportPlanFactory,
+    TaskFactory,
+    Well12ResponseFactory,
+)
 
 TODAY = datetime.date.today()  # noqa: DTZ011
 
 
 def grow(person, by, manager, n):
     """Add n of everything a person's record accumulates."""
-    episode = practice.open_episode(
-        person,
-        by=by,
-        contact_on=TODAY,
-        contact_method="self",
-        raised_by="Tom",
-        reason="I want to be an astronaut.",
+    episode = EpisodeFactory(
+        person=person, by=by, contact_on=TODAY, raised_by="Tom", reason="I want to be an astronaut."
     )
     for i in range(n):
-        practice.start_record(
-            episode,
+        ConversationRecordFactory(
+            episode=episode,
             by=by,
             finish=True,
-            values={
-                "step": "gather",
-                "happened_on": TODAY,
-                "narrative": f"Note {i}: Tom loves space.",
-            },
+            step="gather",
+            happened_on=TODAY,
+            narrative=f"Note {i}: Tom loves space.",
         )
-        strengths.add_strength(
-            person,
+        StrengthFactory(
+            person=person,
             by=by,
             description=f"Knows about rockets {i}",
             kind="knowledge",
-            identified_by="person",
             identified_on=TODAY,
         )
-        aspiration = strengths.add_aspiration(
-            person, by=by, text=f"Visit observatory {i}", term="short", interests=["space"]
+        aspiration = AspirationFactory(
+            person=person, by=by, text=f"Visit observatory {i}", interests=["space"]
         )
-        strengths.add_member(
-            person,
+        NetworkMemberFactory(
+            person=person,
             by=by,
             name=f"Friend {person.pk.hex[:4]} {i}",
-            kind="friend",
             relationship="friend",
             ring=1 + i % 3,
-            frequency="weekly",
-            gives="",
-            receives="",
-            trusted="yes",
         )
-        wellbeing.record_well12(
-            person,
+        Well12ResponseFactory(
+            person=person,
             by=by,
             completed_on=TODAY - datetime.timedelta(days=30 * i),
             completed_by="Tom",
-            how="together",
-            recent_event="",
-            recent_event_detail="",
-            notes="",
-            **{f"item_{k}": 1 + (i + k) % 4 for k in range(1, 13)},
+            answers=[1 + (i + k) % 4 for k in range(1, 13)],
         )
-        planning.add_idea(person, by=by, text=f"Idea {i}", tier="community", aspiration=aspiration)
-        outcome = planning.add_outcome(
-            person, by=by, text=f"Tom goes to meeting {i}", aspiration=aspiration, by_when=TODAY
+        IdeaFactory(person=person, by=by, text=f"Idea {i}", aspiration=aspiration)
+        outcome = OutcomeFactory(
+            person=person,
+            by=by,
+            text=f"Tom goes to meeting {i}",
+            aspiration=aspiration,
+            by_when=TODAY,
         )
-        planning.add_task(outcome, by=by, what=f"Ring them {i}", who="person")
-    plan = planning.start_plan(person, by=by)
+        TaskFactory(outcome=outcome, by=by, what=f"Ring them {i}")
+    plan = SupportPlanFactory(person=person, by=by)
     outcomes = list(person.outcomes.all())
     for i, outcome in enumerate(outcomes[-n:]):
-        item = planning.add_item(
-            plan,
+        item = PlanItemFactory(
+            plan=plan,
             by=by,
             description=f"Support {i}",
             tier="short_term",

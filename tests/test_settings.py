@@ -44,6 +44,15 @@ def test_check_deploy_reports_nothing_with_production_settings():
     assert "no issues" in result.stdout
 
 
+def test_production_has_no_benchmark_data_generator():
+    # bench/scale/ is installed by the benchmark and test settings only.
+    result = run("help", "--commands", **PRODUCTION)
+    assert result.returncode == 0, result.stderr
+    commands = result.stdout.split()
+    assert "bench" not in commands
+    assert "timeline_rebuild" in commands  # the list is the product's own commands
+
+
 def test_secret_key_is_required_outside_development():
     env = {k: v for k, v in PRODUCTION.items() if k != "SECRET_KEY"}
     result = run("check", **env)

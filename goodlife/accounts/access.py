@@ -174,4 +174,5 @@ def access(rule: Rule):
 
 
 def rule_of(view) -> Rule | None:
+    """The rule a view declares: ``access`` and ``person_view`` put it on the view."""
     return getattr(view, "access_rule", None)

@@ -132,17 +132,3 @@ class SessionLimitsMiddleware:
         if renewed_at - session.get(KEY, 0) >= RENEW_AFTER:
             session[KEY] = renewed_at  # marks it modified: SessionMiddleware saves it, new expiry
         return response
-
-
-def time_out_sessions() -> None:
-    """For tests and benchmarks: every signed-in session as if left unused past the idle
-    limit (its next request finds it timed out, as a worker back from a long call would)."""
-    from django.contrib.sessions.models import Session
-
-    long_ago = now() - idle_seconds() - 1
-    for key in Session.objects.values_list("session_key", flat=True):
-        session = SessionStore(key)
-        if session.get(SESSION_KEY):
-            session[KEY] = long_ago
-            session[SIGNED_IN_AT] = min(session.get(SIGNED_IN_AT, long_ago), long_ago)
-            session.save()

@@ -294,16 +294,3 @@ def _qr_svg(device) -> str:
         scale=5, dark="#0b0c0c", light="#ffffff", omitsize=False
     )
     return mark_safe(svg)  # noqa: S308 - segno's own markup, from a URL we made
-
-
-def mark_code_given(client, user) -> None:
-    """For tests and benchmarks: a test client's session as if the user had set up an app
-    and given its code (the pages themselves are tested in tests/accounts)."""
-    from django_otp import DEVICE_ID_SESSION_KEY
-
-    device = AuthenticatorApp.objects.filter(user=user, confirmed=True).first() or (
-        AuthenticatorApp.objects.create(user=user, name=APP, confirmed=True)
-    )
-    session = client.session
-    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-    session.save()

@@ -7,6 +7,6 @@ class DirectoryConfig(AppConfig):
     verbose_name = "Community directory"
 
     def ready(self):
-        from goodlife.directory import wiring
+        from goodlife.directory import plugins
 
-        wiring.register()
+        plugins.register_all()

@@ -7,6 +7,6 @@ class PlanningConfig(AppConfig):
     verbose_name = "Ideas, outcomes and plans"
 
     def ready(self):
-        from goodlife.planning import wiring
+        from goodlife.planning import plugins
 
-        wiring.register()
+        plugins.register_all()

@@ -65,9 +65,6 @@ class Placed:
             self.y + self.height / 2,
         )
 
-    def distance_from(self, centre: float) -> float:
-        return math.hypot(self.x - centre, self.y - centre)
-
 
 def label_text(name: str) -> str:
     name = " ".join(name.split())

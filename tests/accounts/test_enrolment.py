@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from goodlife.accounts import enrolment
 from goodlife.accounts.models import AuthenticatorApp, EnrolmentCode
-from goodlife.accounts.two_factor import mark_code_given
 from goodlife.audit.models import Action, AuditEvent
+from tests.accounts.helpers import mark_code_given
 from tests.factories import UserFactory
 
 SET_UP = "/accounts/two-factor/set-up/"

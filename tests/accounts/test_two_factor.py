@@ -12,8 +12,8 @@ from django_otp.plugins.otp_static.models import StaticDevice
 
 from goodlife.accounts import enrolment
 from goodlife.accounts.models import AuthenticatorApp
-from goodlife.accounts.two_factor import mark_code_given
 from goodlife.audit.models import Action, AuditEvent
+from tests.accounts.helpers import mark_code_given
 from tests.factories import UserFactory
 
 SIGN_IN = "/accounts/sign-in/"

@@ -2,9 +2,9 @@
 
 from playwright.sync_api import expect
 
-from goodlife.accounts.sessions import time_out_sessions
 from goodlife.people.demo import person_id
 from goodlife.practice.models import ConversationRecord, Episode
+from tests.accounts.helpers import time_out_sessions
 
 
 def test_record_toms_first_conversation_from_draft_to_closure(demo, visit):

@@ -117,7 +117,7 @@ def test_two_people_editing_tom_at_once(demo, visit):
 
 
 def test_typed_work_survives_a_timed_out_session(demo, visit):
-    from goodlife.accounts.sessions import time_out_sessions
+    from tests.accounts.helpers import time_out_sessions
 
     v = visit()
     v.sign_in("practitioner@example.org")

@@ -8,7 +8,7 @@ import pytest
 from goodlife.audit.models import AuditEvent
 from goodlife.planning import queries, services
 from goodlife.planning.models import OutcomeProgress, PlanItem, SupportPlan
-from tests.factories import PersonFactory
+from tests.factories import PersonFactory, PlanItemFactory, SupportPlanFactory, TaskFactory
 from tests.planning.test_review import agreed, text_of  # noqa: F401
 from tests.planning.test_support_plan import TODAY, date_fields, outcome  # noqa: F401
 
@@ -34,10 +34,8 @@ def test_agreeing_schedules_the_first_review(agreed):  # noqa: F811
 
 
 def test_a_review_must_be_after_the_agreement(practitioner, tom, outcome):  # noqa: F811
-    plan = services.start_plan(tom, by=practitioner)
-    services.add_item(
-        plan, by=practitioner, description="Library", tier="community", outcomes=[outcome]
-    )
+    plan = SupportPlanFactory(person=tom, by=practitioner)
+    PlanItemFactory(plan=plan, by=practitioner, description="Library", outcomes=[outcome])
     services.save_plan_texts(
         plan, by=practitioner, expected_version=1, contingency="c", disengagement="d"
     )
@@ -58,7 +56,7 @@ def test_outcome_progress_is_kept_at_agreement_and_each_review(
     outcome,  # noqa: F811
     tom,
 ):
-    step = services.add_task(outcome, by=practitioner, what="Ring the society", who="person")
+    step = TaskFactory(outcome=outcome, by=practitioner, what="Ring the society")
     first = OutcomeProgress.objects.get(outcome=outcome)
     assert (first.status, first.review, first.recorded_on) == ("working", None, TODAY)
     services.complete_task(step, by=practitioner)
@@ -125,8 +123,8 @@ def test_an_item_traces_back_to_its_outcome_and_aspiration(
 
 
 def test_an_item_with_no_outcome_says_so(as_practitioner, practitioner, tom):
-    plan = services.start_plan(tom, by=practitioner)
-    item = services.add_item(plan, by=practitioner, description="Day centre", tier="community")
+    plan = SupportPlanFactory(person=tom, by=practitioner)
+    item = PlanItemFactory(plan=plan, by=practitioner, description="Day centre")
     page = as_practitioner.get(f"/people/{tom.pk}/support-plan/items/{item.pk}/")
     assert "This support serves no outcome" in page.content.decode()
 

@@ -5,7 +5,7 @@ import pytest
 
 from goodlife.planning import queries, services
 from goodlife.planning.models import Outcome, ReviewDecision
-from goodlife.wellbeing import services as wellbeing
+from tests.factories import PlanItemFactory, SupportPlanFactory, Well12ResponseFactory
 from tests.planning.test_support_plan import TODAY, date_fields, outcome  # noqa: F401
 
 
@@ -17,16 +17,12 @@ def text_of(html):
 
 @pytest.fixture
 def agreed(tom, practitioner, manager, outcome):  # noqa: F811
-    plan = services.start_plan(tom, by=practitioner)
-    services.add_item(
-        plan,
-        by=practitioner,
-        description="Library book about space",
-        tier="community",
-        outcomes=[outcome],
+    plan = SupportPlanFactory(person=tom, by=practitioner)
+    PlanItemFactory(
+        plan=plan, by=practitioner, description="Library book about space", outcomes=[outcome]
     )
-    paid = services.add_item(
-        plan,
+    paid = PlanItemFactory(
+        plan=plan,
         by=practitioner,
         description="Travel training",
         tier="short_term",
@@ -51,17 +47,7 @@ def test_a_review_that_stops_council_support_counts_as_success(
     outcome,  # noqa: F811
 ):
     for day, score in ((TODAY - datetime.timedelta(days=40), 1), (TODAY, 3)):
-        wellbeing.record_well12(
-            tom,
-            by=practitioner,
-            completed_on=day,
-            completed_by="Tom",
-            how="together",
-            recent_event="",
-            recent_event_detail="",
-            notes="",
-            **{f"item_{n}": score for n in range(1, 13)},
-        )
+        Well12ResponseFactory(person=tom, by=practitioner, completed_on=day, answers=(score,) * 12)
     type(agreed).objects.filter(pk=agreed.pk).update(agreed_on=TODAY - datetime.timedelta(days=30))
     url = f"/people/{tom.pk}/support-plan/review/"
     page = as_practitioner.get(url).content.decode()

@@ -5,20 +5,19 @@ import pytest
 from goodlife.errors import NotReady
 from goodlife.planning import queries, services
 from goodlife.planning.models import PlanStatus, SupportPlan
-from goodlife.strengths import services as strengths
+from tests.factories import AspirationFactory, OutcomeFactory, PlanItemFactory, SupportPlanFactory
 
 TODAY = datetime.date.today()  # noqa: DTZ011
 
 
 @pytest.fixture
 def outcome(tom, practitioner):
-    a = strengths.add_aspiration(
-        tom, by=practitioner, text="I want to be an astronaut", term="long"
-    )
-    return services.add_outcome(
-        tom,
+    return OutcomeFactory(
+        person=tom,
         by=practitioner,
-        aspiration=a,
+        aspiration=AspirationFactory(
+            person=tom, by=practitioner, text="I want to be an astronaut", term="long"
+        ),
         text="Tom goes to the astronomy society twice a month",
         how_we_will_know="Tom tells us",
         by_when=TODAY,
@@ -114,8 +113,8 @@ def test_a_plan_from_start_to_agreement(as_practitioner, as_manager, practitione
 
 
 def test_a_service_serving_no_outcome_is_flagged(practitioner, tom, outcome):
-    plan = services.start_plan(tom, by=practitioner)
-    services.add_item(plan, by=practitioner, description="Day centre", tier="community")
+    plan = SupportPlanFactory(person=tom, by=practitioner)
+    PlanItemFactory(plan=plan, by=practitioner, description="Day centre")
     messages = [p.message for p in queries.problems_of(plan)]
     assert any("serves no outcome" in m for m in messages)
     with pytest.raises(NotReady):
@@ -123,10 +122,8 @@ def test_a_service_serving_no_outcome_is_flagged(practitioner, tom, outcome):
 
 
 def test_agreed_plans_are_versioned_not_edited(practitioner, tom, outcome):
-    plan = services.start_plan(tom, by=practitioner)
-    services.add_item(
-        plan, by=practitioner, description="Library book", tier="community", outcomes=[outcome]
-    )
+    plan = SupportPlanFactory(person=tom, by=practitioner)
+    PlanItemFactory(plan=plan, by=practitioner, description="Library book", outcomes=[outcome])
     services.save_plan_texts(
         plan, by=practitioner, expected_version=1, contingency="x", disengagement="y"
     )
@@ -141,10 +138,8 @@ def test_agreed_plans_are_versioned_not_edited(practitioner, tom, outcome):
 
 
 def test_an_agreement_date_is_required(as_practitioner, practitioner, tom, outcome):
-    plan = services.start_plan(tom, by=practitioner)
-    services.add_item(
-        plan, by=practitioner, description="Library book", tier="community", outcomes=[outcome]
-    )
+    plan = SupportPlanFactory(person=tom, by=practitioner)
+    PlanItemFactory(plan=plan, by=practitioner, description="Library book", outcomes=[outcome])
     services.save_plan_texts(
         plan, by=practitioner, expected_version=1, contingency="x", disengagement="y"
     )

@@ -2,16 +2,15 @@ import datetime
 
 import pytest
 
-from goodlife.practice import services
+from tests.factories import EpisodeFactory
 
 
 @pytest.fixture
 def episode(tom, practitioner):
-    return services.open_episode(
-        tom,
+    return EpisodeFactory(
+        person=tom,
         by=practitioner,
         contact_on=datetime.date(2026, 11, 2),
-        contact_method="self",
         raised_by="Tom himself",
         reason="I want to be an astronaut.",
     )

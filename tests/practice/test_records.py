@@ -4,10 +4,10 @@ import pytest
 from django.contrib.sessions.models import Session
 from django.test import Client
 
-from goodlife.accounts.sessions import time_out_sessions
 from goodlife.audit.models import Action, AuditEvent
 from goodlife.practice import services
 from goodlife.practice.models import Amendment, ConversationRecord
+from tests.accounts.helpers import time_out_sessions
 from tests.conftest import client_for
 from tests.factories import UserFactory
 from tests.practice.conftest import record_form

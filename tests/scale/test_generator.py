@@ -7,11 +7,11 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import transaction
 
+from bench.scale import generator
 from goodlife.accounts.models import User
 from goodlife.people.models import Person
 from goodlife.planning.models import Outcome, SupportPlan
 from goodlife.practice.models import ConversationRecord
-from goodlife.scale import generator
 from goodlife.wellbeing.models import Well12Response
 from tests.conftest import client_for
 

@@ -21,7 +21,7 @@ def check(members):
         assert not ecomap._overlaps(a.box, b.box), (a, b)
     for p in placed:
         inner, outer, _ = shape.rings[p.ring]
-        assert inner <= p.distance_from(shape.centre) <= outer
+        assert inner <= math.hypot(p.x - shape.centre, p.y - shape.centre) <= outer
         # The whole label lies in its ring's band, not only its centre.
         left, top, right, bottom = (v - shape.centre for v in p.box)
         corners = [math.hypot(x, y) for x in (left, right) for y in (top, bottom)]

@@ -315,7 +315,7 @@ def test_two_identical_forms_sent_at_the_same_moment_make_one_row(monkeypatch):
 
 
 def test_typed_work_kept_over_a_timeout_is_saved_once(practitioner, tom):
-    from goodlife.accounts.sessions import time_out_sessions
+    from tests.accounts.helpers import time_out_sessions
 
     browser = Client()
     password = {"username": practitioner.email, "password": "correct horse battery"}

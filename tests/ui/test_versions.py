@@ -7,18 +7,21 @@ import pytest
 
 from goodlife.directory.models import Service
 from goodlife.people.models import Person
-from goodlife.planning import services as planning
 from goodlife.planning.models import SupportPlan
-from goodlife.practice import services as practice
 from goodlife.practice.models import ConversationRecord
-from goodlife.strengths import services as strengths
 from goodlife.strengths.models import NetworkMember
 from goodlife.ui.versions import UNKNOWN_VERSION, parse_version
-from goodlife.wellbeing import services as wellbeing
 from goodlife.wellbeing.models import Well12Response
 from tests.conftest import client_for
 from tests.directory.conftest import make_service
-from tests.factories import UserFactory
+from tests.factories import (
+    ConversationRecordFactory,
+    EpisodeFactory,
+    NetworkMemberFactory,
+    SupportPlanFactory,
+    UserFactory,
+    Well12ResponseFactory,
+)
 
 
 @pytest.mark.parametrize(
@@ -97,15 +100,7 @@ def _person(tom, practitioner):
 
 
 def _member(tom, practitioner):
-    member = strengths.add_member(
-        tom,
-        by=practitioner,
-        name="Jane Baxter",
-        kind="family",
-        ring=1,
-        frequency="weekly",
-        trusted="yes",
-    )
+    member = NetworkMemberFactory(person=tom, by=practitioner, name="Jane Baxter", kind="family")
     return member, f"/people/{tom.pk}/network/{member.pk}/edit/", {"gives": "Lifts"}, {}
 
 
@@ -116,24 +111,16 @@ def _service(tom, practitioner):
 
 
 def _well12(tom, practitioner):
-    response = wellbeing.record_well12(
-        tom,
-        by=practitioner,
-        completed_on=datetime.date(2026, 10, 1),
-        completed_by="Tom",
-        how="together",
-        recent_event="",
-        recent_event_detail="",
-        notes="",
-        **{f"item_{n}": 2 for n in range(1, 13)},
+    response = Well12ResponseFactory(
+        person=tom, by=practitioner, completed_on=datetime.date(2026, 10, 1), answers=(2,) * 12
     )
     url = f"/people/{tom.pk}/wellbeing/well12/{response.pk}/amend/"
     return response, url, {"notes": "Tom was tired"}, {"amendment_reason": "Typed wrong"}
 
 
 def _episode(tom, practitioner):
-    return practice.open_episode(
-        tom,
+    return EpisodeFactory(
+        person=tom,
         by=practitioner,
         contact_on=datetime.date(2026, 11, 2),
         contact_method="phone",
@@ -143,30 +130,28 @@ def _episode(tom, practitioner):
 
 
 def _draft(tom, practitioner):
-    record = practice.start_record(
-        _episode(tom, practitioner), by=practitioner, values={"narrative": "Tom likes space."}
+    record = ConversationRecordFactory(
+        episode=_episode(tom, practitioner), by=practitioner, narrative="Tom likes space."
     )
     url = f"/people/{tom.pk}/records/{record.pk}/edit/"
     return record, url, {"narrative": "Tom likes space and stars."}, {}
 
 
 def _finished(tom, practitioner):
-    record = practice.start_record(
-        _episode(tom, practitioner),
+    record = ConversationRecordFactory(
+        episode=_episode(tom, practitioner),
         by=practitioner,
         finish=True,
-        values={
-            "step": "gather",
-            "happened_on": datetime.date(2026, 11, 9),
-            "narrative": "Tom likes space.",
-        },
+        step="gather",
+        happened_on=datetime.date(2026, 11, 9),
+        narrative="Tom likes space.",
     )
     url = f"/people/{tom.pk}/records/{record.pk}/amend/"
     return record, url, {"narrative": "Tom likes stars."}, {"amendment_reason": "Corrected"}
 
 
 def _plan(tom, practitioner):
-    plan = planning.start_plan(tom, by=practitioner)
+    plan = SupportPlanFactory(person=tom, by=practitioner)
     return plan, f"/people/{tom.pk}/support-plan/", {"contingency": "Call Jane"}, {}
 
 

@@ -1,7 +1,8 @@
 """Rewrite every person's timeline from the records it describes.
 
 Run it after an upgrade that changes how entries are worded or where they link, or after
-loading rows in bulk without saving them one by one (``goodlife bench seed`` runs it).
+loading rows in bulk without saving them one by one (the benchmark generator, bench/scale/,
+writes the entries of its rows as it loads them instead).
 """
 
 import time

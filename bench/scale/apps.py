@@ -2,5 +2,5 @@ from django.apps import AppConfig
 
 
 class ScaleConfig(AppConfig):
-    name = "goodlife.scale"
+    name = "bench.scale"
     verbose_name = "Scale: synthetic data for benchmarks"

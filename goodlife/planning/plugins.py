@@ -1,4 +1,5 @@
-"""Timeline and person-page registrations for planning."""
+"""How planning plugs into the rest of Goodlife: timeline, person page, menu and demo
+story. Called from ``PlanningConfig.ready()``."""
 
 from operator import attrgetter
 
@@ -54,7 +55,7 @@ def planning_panel(request, person):
     return {"person": person}
 
 
-def register():
+def register_all():
     from goodlife.planning.models import Idea, Outcome, Review, SupportPlan, Task
 
     Feed = timeline.Feed

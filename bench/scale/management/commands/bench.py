@@ -2,7 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from goodlife.scale import generator
+from bench.scale import generator
 
 
 class Command(BaseCommand):

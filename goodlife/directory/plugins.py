@@ -1,4 +1,5 @@
-"""Timeline, person page, menu and demo registrations for the directory."""
+"""How the directory plugs into the rest of Goodlife: timeline, person page, menu and demo
+story. Called from ``DirectoryConfig.ready()``."""
 
 from django.urls import reverse
 
@@ -31,7 +32,7 @@ def suggestions_panel(request, person):
     return {"person": person}
 
 
-def register():
+def register_all():
     from goodlife.directory.models import NotedSuggestion, UnmetNeed
 
     timeline.register(
