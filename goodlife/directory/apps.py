@@ -1,12 +1,7 @@
-from django.apps import AppConfig
+from goodlife.ui import apps_base
 
 
-class DirectoryConfig(AppConfig):
+class DirectoryConfig(apps_base.PluginAppConfig):
     name = "goodlife.directory"
     label = "directory"
     verbose_name = "Community directory"
-
-    def ready(self):
-        from goodlife.directory import plugins
-
-        plugins.register_all()

@@ -1,12 +1,7 @@
-from django.apps import AppConfig
+from goodlife.ui import apps_base
 
 
-class PlanningConfig(AppConfig):
+class PlanningConfig(apps_base.PluginAppConfig):
     name = "goodlife.planning"
     label = "planning"
     verbose_name = "Ideas, outcomes and plans"
-
-    def ready(self):
-        from goodlife.planning import plugins
-
-        plugins.register_all()

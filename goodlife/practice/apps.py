@@ -1,12 +1,7 @@
-from django.apps import AppConfig
+from goodlife.ui import apps_base
 
 
-class PracticeConfig(AppConfig):
+class PracticeConfig(apps_base.PluginAppConfig):
     name = "goodlife.practice"
     label = "practice"
     verbose_name = "Conversations"
-
-    def ready(self):
-        from goodlife.practice import plugins
-
-        plugins.register_all()

@@ -1,12 +1,7 @@
-from django.apps import AppConfig
+from goodlife.ui import apps_base
 
 
-class StrengthsConfig(AppConfig):
+class StrengthsConfig(apps_base.PluginAppConfig):
     name = "goodlife.strengths"
     label = "strengths"
     verbose_name = "Strengths, aspirations and network"
-
-    def ready(self):
-        from goodlife.strengths import plugins
-
-        plugins.register_all()

@@ -1,12 +1,7 @@
-from django.apps import AppConfig
+from goodlife.ui import apps_base
 
 
-class WellbeingConfig(AppConfig):
+class WellbeingConfig(apps_base.PluginAppConfig):
     name = "goodlife.wellbeing"
     label = "wellbeing"
     verbose_name = "Wellbeing (WELL12)"
-
-    def ready(self):
-        from goodlife.wellbeing import plugins
-
-        plugins.register_all()
