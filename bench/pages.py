@@ -30,6 +30,7 @@ from bench.environment import forget_writes, sign_in
 from bench.scale.generator import PASSWORD
 from goodlife.planning.models import Review
 from goodlife.practice.models import ConversationRecord, Episode
+from goodlife.ui import once
 
 
 def percentile(values, p):
@@ -130,6 +131,8 @@ def main() -> int:
                 **_date("happened_on", today),
                 "narrative": "We talked about the allotment and the choir.",
                 "finish": "1",
+                # A new create form's one-time token each time, as a browser would send.
+                once.FIELD: once.new_token(worker.pk),
             },
             secure=True,
         ),
@@ -141,6 +144,7 @@ def main() -> int:
                 "how": "together",
                 "recent_event": "no",
                 **{f"item_{n}": str(n % 5) for n in range(1, 13)},
+                once.FIELD: once.new_token(worker.pk),
             },
             secure=True,
         ),

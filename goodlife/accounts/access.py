@@ -118,6 +118,16 @@ def manages(user, team_id) -> bool:
     return MANAGE_TEAM.allows(user) and team_id in user.team_ids
 
 
+def casework_staff(users):
+    """Those of ``users`` (a queryset) who hold a caseload: who may be allocated a person."""
+    return users.filter(role__in=CASEWORK_ROLES)
+
+
+def team_managers(users):
+    """Those of ``users`` (a queryset) who manage teams."""
+    return users.filter(role=Role.TEAM_MANAGER)
+
+
 class Can:
     """The rules for one user, for templates: ``can.manage_team`` is True or False."""
 

@@ -20,7 +20,7 @@ from django.dispatch import receiver
 from django.utils import timezone
 from django_otp.models import Device
 
-from goodlife.accounts.access import MANAGE_TEAM
+from goodlife.accounts.access import MANAGE_TEAM, team_managers
 from goodlife.accounts.models import MembershipRequest, Role, Team, User
 from goodlife.audit.context import acting_user
 from goodlife.audit.models import Action
@@ -198,7 +198,7 @@ def request_membership(user: User, team: Team, *, by, note: str = "") -> Members
 def deciders(team: Team):
     """Who may decide on joining ``team``: its managers; for a team with none yet, any
     team manager (so a new team's first manager still needs a second person)."""
-    managers = User.objects.filter(role=Role.TEAM_MANAGER, is_active=True)
+    managers = team_managers(User.objects.filter(is_active=True))
     own = managers.filter(teams=team)
     return own if own.exists() else managers
 
@@ -213,7 +213,7 @@ def waiting_for(user: User):
     if not MANAGE_TEAM.allows(user):
         return pending.none()
     teams_with_managers = Team.objects.filter(
-        members__role=Role.TEAM_MANAGER, members__is_active=True
+        members__in=team_managers(User.objects.filter(is_active=True))
     )
     return (
         (pending.filter(team_id__in=user.team_ids) | pending.exclude(team__in=teams_with_managers))

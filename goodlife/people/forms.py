@@ -1,6 +1,6 @@
 from django import forms
 
-from goodlife.accounts.access import CASEWORK_ROLES
+from goodlife.accounts.access import casework_staff
 from goodlife.accounts.models import Team, User
 from goodlife.people.identifiers import normalise_nhs_number, normalise_phone, normalise_postcode
 from goodlife.people.models import NHS_NUMBER_RECORDED, PERSON_DETAILS, Person, Status
@@ -95,7 +95,7 @@ class PersonForm(forms.ModelForm):
         self.fields["team"].queryset = Team.objects.filter(pk__in=team_ids)
         self.fields["team"].empty_label = None if len(team_ids) == 1 else "Select a team"
         self.fields["allocated_worker"].queryset = (
-            User.objects.filter(teams__in=team_ids, role__in=CASEWORK_ROLES, is_active=True)
+            casework_staff(User.objects.filter(teams__in=team_ids, is_active=True))
             .distinct()
             .order_by("full_name")
         )

@@ -47,3 +47,26 @@ def test_only_sign_in_the_open_referral_feed_and_the_probes_are_public():
         "health:live",
         "health:ready",
     }
+
+
+def test_roles_are_compared_only_in_the_access_rules():
+    """Every rule is named in goodlife/accounts/access.py; code asks it, templates read
+    ``can.<rule>``. A role compared anywhere else would be a rule of its own."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "goodlife"
+    compared = re.compile(r"\.role\s*(==|!=|not in|in)\s|role__in=|role=Role\.")
+    in_templates = re.compile(r"user\.role\b")
+    found = []
+    for path in [*root.rglob("*.py"), *root.rglob("*.html")]:
+        if path.name == "access.py" and path.parent.name == "accounts":
+            continue
+        if "migrations" in path.parts:
+            continue
+        for number, line in enumerate(path.read_text().splitlines(), 1):
+            labels = ("_shown(", "url_name_for", "Role.values")  # naming a role, not a rule
+            rule = (in_templates if path.suffix == ".html" else compared).search(line)
+            if rule and not any(label in line for label in labels):
+                found.append(f"{path.relative_to(root)}:{number}: {line.strip()}")
+    assert found == []
