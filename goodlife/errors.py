@@ -35,3 +35,8 @@ class NotReady(Refused):
     def __init__(self, problems, message: str = ""):
         super().__init__(message or "Some things need doing first")
         self.problems = problems
+
+
+class NhsNumberRecorded(Refused, ValueError):
+    """Someone with this NHS number is already recorded (perhaps in a record the worker
+    may not open, so the message names nobody)."""

@@ -4,7 +4,7 @@ from goodlife.accounts.access import casework_staff
 from goodlife.accounts.models import Team, User
 from goodlife.people.identifiers import normalise_nhs_number, normalise_phone, normalise_postcode
 from goodlife.people.models import NHS_NUMBER_RECORDED, PERSON_DETAILS, Person, Status
-from goodlife.people.services import nhs_number_recorded
+from goodlife.people.queries import nhs_number_recorded
 from goodlife.ui.forms import GovukCheckbox, GovukDateField, GovukRadioSelect
 
 

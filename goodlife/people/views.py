@@ -17,9 +17,9 @@ from goodlife.accounts.models import MembershipRequest
 from goodlife.accounts.typed_work import submitted
 from goodlife.audit.decorators import audit_shown, people_ids
 from goodlife.audit.models import Action, AuditEvent
-from goodlife.errors import Conflict, NotAllowed
+from goodlife.errors import Conflict, NhsNumberRecorded, NotAllowed
+from goodlife.people import queries, services, timeline
 from goodlife.people import search as people_search
-from goodlife.people import services, timeline
 from goodlife.people.access import (
     has_relationship,
     person_view,
@@ -146,7 +146,7 @@ def add(request):
     duplicates = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        duplicates = services.find_duplicates(
+        duplicates = queries.find_duplicates(
             visible=visible_people(request.user),
             legal_name=data["legal_name"],
             preferred_name=data["preferred_name"],
@@ -158,7 +158,7 @@ def add(request):
             fields = {k: v for k, v in data.items() if k != "version"}
             try:
                 person = services.create_person(by=request.user, **fields)
-            except services.NhsNumberRecorded:
+            except NhsNumberRecorded:
                 form.add_error("nhs_number", NHS_NUMBER_RECORDED)
             else:
                 messages.success(request, f"{person.display_name} has been added.")
@@ -238,7 +238,7 @@ def edit(request, person):
             services.update_person(person, by=request.user, expected_version=expected, **changes)
         except NotAllowed as exc:
             return refuse(request, reason=str(exc), person_id=person.pk)
-        except services.NhsNumberRecorded:
+        except NhsNumberRecorded:
             form.add_error("nhs_number", NHS_NUMBER_RECORDED)
         except Conflict as exc:
             person = exc.current
@@ -401,8 +401,8 @@ def move(request, person):
     lambda context: {"people": people_ids(context["incoming"] + context["outgoing"])},
 )
 def team_requests(request):
-    incoming = list(services.pending_moves(request.user, into=True))
-    outgoing = list(services.pending_moves(request.user, into=False))
+    incoming = list(queries.pending_moves(request.user, into=True))
+    outgoing = list(queries.pending_moves(request.user, into=False))
     joining = list(privileged.waiting_for(request.user))
     for asked in joining:
         # What accepting gives them, said on the page: a caseload comes with casework roles.
