@@ -207,6 +207,8 @@ def test_autosaves_are_audited_without_flooding_the_trail(as_practitioner, tom, 
     # Six saves within five minutes: the row that says Priya started it is enough.
     events = AuditEvent.objects.filter(object_id=str(record.pk))
     assert [e.action for e in events] == [Action.CREATE]
+    # A save shows nothing, so none of them reads as a view of Tom's record.
+    assert not AuditEvent.objects.filter(person_id=tom.pk, action=Action.VIEW).exists()
 
 
 def test_autosave_after_the_session_ended_says_so(tom, episode, practitioner):
