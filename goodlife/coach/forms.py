@@ -15,9 +15,9 @@ from django import forms
 from django.forms.utils import ErrorDict
 from django.urls import reverse
 
-from goodlife.coach import services
+from goodlife.coach import queries
 from goodlife.coach.middleware import current_request
-from goodlife.coach.services import CHECK, KEEP
+from goodlife.coach.queries import CHECK, KEEP
 
 
 class CoachedForm:
@@ -32,7 +32,7 @@ class CoachedForm:
 
     def _coach_scope(self, name: str) -> str:
         request = current_request()
-        return services.scope_for(request.path if request else "", self.add_prefix(name))
+        return queries.scope_for(request.path if request else "", self.add_prefix(name))
 
     def coach_attrs(self, bound_field) -> dict:
         if not isinstance(bound_field.field.widget, forms.Textarea):
@@ -47,7 +47,7 @@ class CoachedForm:
         if not isinstance(bound_field.field.widget, forms.Textarea):
             return None
         request = current_request()
-        coaching = services.coach(
+        coaching = queries.coach(
             bound_field.value() or "",
             user=getattr(request, "user", None),
             scope=self._coach_scope(bound_field.name),

@@ -9,7 +9,7 @@ The view then shows the form again as it was; validating the form writes nothing
 from contextvars import ContextVar
 
 from goodlife.accounts.access import USE_COACH, rule_of
-from goodlife.coach import services
+from goodlife.coach import queries, services
 
 _request: ContextVar = ContextVar("goodlife_coach_request", default=None)
 
@@ -30,12 +30,12 @@ class CoachRequestMiddleware:
             _request.reset(token)
 
     def process_view(self, request, view, args, kwargs):
-        if request.method != "POST" or services.KEEP not in request.POST:
+        if request.method != "POST" or queries.KEEP not in request.POST:
             return None
         rule = rule_of(view)
         user = request.user
         if rule is not None and rule.allows(user) and USE_COACH.allows(user):
             services.keep_asked(
-                user, path=request.path, value=request.POST[services.KEEP], sent=request.POST
+                user, path=request.path, value=request.POST[queries.KEEP], sent=request.POST
             )
         return None

@@ -4,7 +4,7 @@ from django.template.response import TemplateResponse
 
 from goodlife import language
 from goodlife.accounts.access import USE_COACH, access
-from goodlife.coach import services
+from goodlife.coach import queries, services
 from goodlife.ui.forms import RECORD_TEXT_LIMIT
 from goodlife.ui.http import post_only
 
@@ -33,7 +33,7 @@ def check(request):
     if not form.is_valid():
         return JsonResponse({"errors": form.errors}, status=400)
     data = form.cleaned_data
-    coaching = services.coach(
+    coaching = queries.coach(
         data["text"],
         user=request.user,
         scope=data["scope"],
