@@ -64,7 +64,13 @@ READ_ONLY = (
 READING = ("GET", "HEAD")
 
 
-def person_view(*, summary: str = "Viewed record", managers_only: bool = False, writes=False):
+def person_view(
+    *,
+    summary: str = "Viewed record",
+    managers_only: bool = False,
+    writes=False,
+    read_at: str = "",
+):
     """Guard a view of one person's record and audit what it showed.
 
     The view receives the ``Person`` in place of the ``person_id`` URL argument.
@@ -75,7 +81,8 @@ def person_view(*, summary: str = "Viewed record", managers_only: bool = False, 
       anyone else who opened the record by break-glass reads it and changes nothing. A
       POST writes no "viewed" row; the service it calls records what it changed.
     - ``writes``: the page is a form for changing the record, so even showing it needs the
-      right to write.
+      right to write. ``read_at`` names the page (taking the same arguments) that shows
+      what the form changes: a stored link to the form leads staff who only read there.
     - Any other method is answered 405.
     """
     rule = MANAGE_TEAM if managers_only else OPEN_RECORDS
@@ -142,6 +149,7 @@ def person_view(*, summary: str = "Viewed record", managers_only: bool = False, 
 
         wrapped.access_rule = rule
         wrapped.writes = writes
+        wrapped.read_at = read_at
         return wrapped
 
     return decorator

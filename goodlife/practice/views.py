@@ -189,7 +189,7 @@ def record_new(request, person, episode_id):
     return _record_form(request, person, episode, form)
 
 
-@person_view(summary="Opened a draft conversation record", writes=True)
+@person_view(summary="Opened a draft conversation record", writes=True, read_at="practice:record")
 def record_edit(request, person, record_id):
     record = _record(person, record_id)
     if not record.is_draft:

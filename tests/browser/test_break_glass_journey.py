@@ -72,3 +72,48 @@ def test_a_provider_sees_no_records(demo, visit):
         "Failed to load resource: the server responded with a status of 403 (Forbidden)"
     )
     v.check("refused")
+
+
+def test_a_quality_lead_reads_by_break_glass_and_is_offered_no_changes(demo, visit):
+    from goodlife.accounts.models import User
+    from goodlife.people.models import Person
+    from goodlife.planning import services as planning
+
+    tom = person_id("tom")
+    sam = visit()
+    sam.sign_in("quality@example.org")
+    sam.goto(f"/people/{tom}/")
+    sam.page.get_by_label("Why do you need to open this record?").fill(
+        "Audit of strengths-based practice in Northside"
+    )
+    sam.page.get_by_role("button", name="Open the record").click()
+    expect(sam.page.get_by_role("heading", level=1)).to_contain_text("Tom")
+    expect(sam.page.get_by_text("Your role does not change person records")).to_be_visible()
+    main = sam.page.locator("main")
+    for name in ("Edit details", "Record a conversation", "Record a new contact"):
+        expect(main.get_by_role("link", name=name)).to_have_count(0)
+    expect(main.get_by_role("link", name="Record a WELL12")).to_have_count(0)
+    expect(main.get_by_role("link", name="See the whole timeline")).to_be_visible()
+    sam.check("person-overview-read-only")
+    sam.check_reflow("person-overview-read-only")
+
+    sam.goto(f"/people/{tom}/support-plan/")
+    expect(sam.page.get_by_text("Council support stopped", exact=True)).to_be_visible()
+    for name in ("Review this plan", "Start a new version"):
+        expect(main.get_by_role("link", name=name)).to_have_count(0)
+        expect(main.get_by_role("button", name=name)).to_have_count(0)
+    sam.check("support-plan-read-only")
+    sam.check_reflow("support-plan-read-only")
+
+    # A draft, read: its texts are shown, not offered to edit, and nothing can be added.
+    priya = User.objects.get(email="practitioner@example.org")
+    planning.start_plan(Person.objects.get(pk=tom), by=priya)
+    sam.goto(f"/people/{tom}/support-plan/")
+    expect(sam.page.get_by_role("heading", level=1)).to_have_text("Support plan 2")
+    expect(main.get_by_text("Contingency plan")).to_be_visible()
+    expect(main.get_by_role("textbox")).to_have_count(0)
+    expect(main.get_by_role("button")).to_have_count(0)
+    for name in ("Add to the plan", "Add a source of funding", "Record that the person agreed it"):
+        expect(main.get_by_role("link", name=name)).to_have_count(0)
+    sam.check("support-plan-draft-read-only")
+    sam.check_reflow("support-plan-draft-read-only")
