@@ -1,5 +1,4 @@
 import logging
-import uuid
 
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
@@ -7,10 +6,10 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
-from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from goodlife.accounts import totp_keys
+from goodlife.fields import timestamp, uuid_key
 
 logger = logging.getLogger(__name__)
 
@@ -102,14 +101,14 @@ class UserManager(BaseUserManager):
 class User(AbstractBaseUser, PermissionsMixin):
     """A member of council staff (or a provider's staff) who signs in with their email."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    id = uuid_key()
     email = models.EmailField("email address", max_length=254, unique=True)
     full_name = models.CharField(max_length=150)
     job_title = models.CharField(max_length=150, blank=True)
     role = models.CharField(max_length=32, choices=Role.choices, default=Role.PRACTITIONER)
     teams = models.ManyToManyField(Team, related_name="members", blank=True)
     is_active = models.BooleanField(default=True)
-    date_joined = models.DateTimeField(default=timezone.now)
+    date_joined = timestamp()
 
     objects = UserManager()
 
@@ -184,7 +183,7 @@ class MembershipRequest(models.Model):
     requested_by = models.ForeignKey(
         User, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    requested_at = models.DateTimeField(default=timezone.now)
+    requested_at = timestamp()
     decision = models.CharField(max_length=10, choices=Decision.choices, default=Decision.PENDING)
     decided_by = models.ForeignKey(
         User, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -252,7 +251,7 @@ class EnrolmentCode(models.Model):
     issued_by = models.ForeignKey(
         User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    issued_at = models.DateTimeField(default=timezone.now)
+    issued_at = timestamp()
     expires_at = models.DateTimeField()
     used_at = models.DateTimeField(null=True, blank=True)
 
@@ -268,7 +267,7 @@ class SignInFailure(models.Model):
     down password spraying (accounts/throttle.py). Kept only for the counting window."""
 
     ip_address = models.CharField(max_length=64)
-    at = models.DateTimeField(default=timezone.now)
+    at = timestamp()
 
     class Meta:
         indexes = [models.Index(fields=["ip_address", "at"], name="accounts_signin_ip_at")]

@@ -1,5 +1,6 @@
-from django.conf import settings
 from django.db import models
+
+from goodlife.fields import staff_member
 
 
 class Action(models.TextChoices):
@@ -30,9 +31,7 @@ class AuditEvent(models.Model):
     """
 
     at = models.DateTimeField(auto_now_add=True, db_index=True)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    user = staff_member(optional=True)
     # Copied at the time of the event: a role or name can change later.
     user_label = models.CharField(max_length=254, blank=True)
     role = models.CharField(max_length=32, blank=True)

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
+
+from goodlife.fields import timestamp
 
 
 class Dismissal(models.Model):
@@ -12,7 +13,7 @@ class Dismissal(models.Model):
     scope = models.CharField(max_length=300)  # the page's path and the field's name
     phrase = models.CharField(max_length=200)
     text = models.CharField(max_length=200)  # the wording as flagged, lower-cased
-    at = models.DateTimeField(default=timezone.now)
+    at = timestamp()
 
     class Meta:
         constraints = [

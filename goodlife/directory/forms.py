@@ -7,7 +7,7 @@ from goodlife.directory import anonymity
 from goodlife.directory.models import DAYS, OFFERINGS
 from goodlife.directory.needs import names_on_record, neighbourhoods_named
 from goodlife.directory.search import ACCESS_NEEDS
-from goodlife.ui.forms import GovukCheckbox, GovukRadioSelect
+from goodlife.ui.fields import checkbox, checkboxes, radios, text_input, textarea
 
 THEMES = (
     ("social", "Company and friendship"),
@@ -20,11 +20,6 @@ THEMES = (
     ("carers", "Support for carers"),
     ("other", "Something else"),
 )
-
-
-class CheckboxSelect(forms.CheckboxSelectMultiple):
-    template_name = "ui/widgets/checkboxes.html"
-    option_template_name = "ui/widgets/checkbox_option.html"
 
 
 def parse_time(text: str) -> datetime.time:
@@ -48,31 +43,33 @@ def parse_time(text: str) -> datetime.time:
     return datetime.time(h, m)
 
 
+def _coordinate(name: str, limit: int, *, example: str) -> forms.FloatField:
+    """An optional latitude or longitude, from -limit to limit degrees."""
+    return forms.FloatField(
+        label=f"{name} (optional)",
+        required=False,
+        min_value=-limit,
+        max_value=limit,
+        error_messages={"invalid": f"{name} must be a number, like {example}"},
+    )
+
+
 class SearchForm(forms.Form):
-    q = forms.CharField(
-        label="What are you looking for?",
+    q = text_input(
+        "What are you looking for?",
         required=False,
         max_length=200,
         help_text="For example, walking group, astronomy, lunch club",
     )
-    free = forms.BooleanField(label="Free only", required=False, widget=GovukCheckbox)
+    free = checkbox("Free only", required=False)
     offering = forms.ChoiceField(
         label="Strengths it builds", required=False, choices=[("", "Any"), *OFFERINGS]
     )
     day = forms.ChoiceField(label="Day", required=False, choices=[("", "Any day"), *DAYS])
-    time = forms.CharField(
-        label="Time (optional)",
-        required=False,
-        max_length=10,
-        help_text="For example, 7pm",
-        widget=forms.TextInput(attrs={"class": "govuk-input--width-5"}),
+    time = text_input(
+        "Time (optional)", required=False, max_length=10, help_text="For example, 7pm", width=5
     )
-    near = forms.CharField(
-        label="Near a postcode or place",
-        required=False,
-        max_length=60,
-        widget=forms.TextInput(attrs={"class": "govuk-input--width-10"}),
-    )
+    near = text_input("Near a postcode or place", required=False, max_length=60, width=10)
     within = forms.TypedChoiceField(
         label="Within",
         required=False,
@@ -80,11 +77,8 @@ class SearchForm(forms.Form):
         empty_value=None,
         choices=[("", "Any distance"), ("1", "1 mile"), ("2", "2 miles"), ("5", "5 miles")],
     )
-    access = forms.MultipleChoiceField(
-        label="Access needs",
-        required=False,
-        widget=CheckboxSelect,
-        choices=[(k, label) for k, (label, _) in ACCESS_NEEDS.items()],
+    access = checkboxes(
+        "Access needs", [(k, label) for k, (label, _) in ACCESS_NEEDS.items()], required=False
     )
 
     def clean_time(self):
@@ -99,77 +93,35 @@ class SearchForm(forms.Form):
 
 
 class ServiceForm(forms.Form):
-    name = forms.CharField(
-        label="Name", max_length=300, error_messages={"required": "Enter the name of the resource"}
+    name = text_input("Name", max_length=300, required="Enter the name of the resource")
+    organization_name = text_input(
+        "Organisation that runs it (optional)", required=False, max_length=300
     )
-    organization_name = forms.CharField(
-        label="Organisation that runs it (optional)", required=False, max_length=300
+    description = textarea("What happens there", rows=5, required="Enter what happens there")
+    offerings = checkboxes(
+        "Strengths it builds (the five ways to wellbeing)", OFFERINGS, required=False
     )
-    description = forms.CharField(
-        label="What happens there",
-        widget=forms.Textarea(attrs={"rows": 5}),
-        error_messages={"required": "Enter what happens there"},
-    )
-    offerings = forms.MultipleChoiceField(
-        label="Strengths it builds (the five ways to wellbeing)",
-        required=False,
-        choices=OFFERINGS,
-        widget=CheckboxSelect,
-    )
-    is_free = forms.BooleanField(label="It is free", required=False, widget=GovukCheckbox)
-    fees = forms.CharField(
-        label="Cost (optional)",
+    is_free = checkbox("It is free", required=False)
+    fees = text_input(
+        "Cost (optional)",
         required=False,
         max_length=300,
         help_text="For example, £2 a session, tea included",
     )
-    days = forms.MultipleChoiceField(
-        label="Days it runs (optional)", required=False, choices=DAYS, widget=CheckboxSelect
-    )
-    opens_at = forms.CharField(
-        label="From (optional)",
-        required=False,
-        max_length=10,
-        widget=forms.TextInput(attrs={"class": "govuk-input--width-5"}),
-    )
-    closes_at = forms.CharField(
-        label="Until (optional)",
-        required=False,
-        max_length=10,
-        widget=forms.TextInput(attrs={"class": "govuk-input--width-5"}),
-    )
-    eligibility = forms.CharField(
-        label="Who it is for (optional)", required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
-    place_name = forms.CharField(label="Place name (optional)", required=False, max_length=300)
-    address = forms.CharField(
-        label="Address (optional)", required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
-    postcode = forms.CharField(
-        label="Postcode (optional)",
-        required=False,
-        max_length=10,
-        widget=forms.TextInput(attrs={"class": "govuk-input--width-10"}),
-    )
-    latitude = forms.FloatField(
-        label="Latitude (optional)",
-        required=False,
-        min_value=-90,
-        max_value=90,
-        error_messages={"invalid": "Latitude must be a number, like 52.6369"},
-    )
-    longitude = forms.FloatField(
-        label="Longitude (optional)",
-        required=False,
-        min_value=-180,
-        max_value=180,
-        error_messages={"invalid": "Longitude must be a number, like -1.1398"},
-    )
-    accessibility = forms.CharField(
-        label="Access (optional)",
+    days = checkboxes("Days it runs (optional)", DAYS, required=False)
+    opens_at = text_input("From (optional)", required=False, max_length=10, width=5)
+    closes_at = text_input("Until (optional)", required=False, max_length=10, width=5)
+    eligibility = textarea("Who it is for (optional)", rows=2, required=False)
+    place_name = text_input("Place name (optional)", required=False, max_length=300)
+    address = textarea("Address (optional)", rows=3, required=False)
+    postcode = text_input("Postcode (optional)", required=False, max_length=10, width=10)
+    latitude = _coordinate("Latitude", 90, example="52.6369")
+    longitude = _coordinate("Longitude", 180, example="-1.1398")
+    accessibility = textarea(
+        "Access (optional)",
+        rows=2,
         required=False,
         help_text="For example, step-free entrance, hearing loop",
-        widget=forms.Textarea(attrs={"rows": 2}),
     )
     url = forms.URLField(
         label="Website (optional)",
@@ -185,9 +137,9 @@ class ServiceForm(forms.Form):
             "invalid": "Enter an email address in the correct format, like name@example.org"
         },
     )
-    phone = forms.CharField(label="Phone (optional)", required=False, max_length=40)
-    terms = forms.CharField(
-        label="Topics (optional)",
+    phone = text_input("Phone (optional)", required=False, max_length=40)
+    terms = text_input(
+        "Topics (optional)",
         required=False,
         max_length=300,
         help_text="Separate with commas, for example: astronomy, science",
@@ -242,24 +194,19 @@ class ServiceForm(forms.Form):
 
 
 class UnmetNeedForm(forms.Form):
-    what = forms.CharField(
-        label="What is missing?",
-        widget=forms.Textarea(attrs={"rows": 3}),
+    what = textarea(
+        "What is missing?",
+        rows=3,
         help_text="For example, no astronomy group within 5 miles that meets in the day",
-        error_messages={"required": "Enter what is missing"},
+        required="Enter what is missing",
     )
-    theme = forms.ChoiceField(
-        label="Theme",
-        choices=THEMES,
-        widget=GovukRadioSelect,
-        error_messages={"required": "Select a theme"},
-    )
-    area = forms.CharField(
-        label="Area",
+    theme = radios("Theme", THEMES, required="Select a theme")
+    area = text_input(
+        "Area",
         max_length=60,
         help_text="A postcode district or neighbourhood, for example EB1: not an address or a "
         "full postcode",
-        error_messages={"required": "Enter the area"},
+        required="Enter the area",
     )
 
     def __init__(self, *args, person=None, **kwargs):

@@ -6,25 +6,32 @@ rather than duplicates; entries made here have ``source`` "local".
 """
 
 import datetime
-import uuid
 
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Upper
 from django.utils import timezone
 
+from goodlife.fields import staff_member, timestamp, uuid_key
 from goodlife.people.models import Person
 
 LOCAL = "local"
 
 
 class FeedRecord(models.Model):
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    id = uuid_key()
     source = models.CharField(max_length=200, default=LOCAL)
     feed_id = models.CharField(max_length=200, blank=True)
 
     class Meta:
         abstract = True
+
+
+def feed_id_unique(name):
+    """The constraint that a feed's id names one row of a kind: a re-import finds it again."""
+    return models.UniqueConstraint(
+        fields=["source", "feed_id"], condition=~models.Q(feed_id=""), name=name
+    )
 
 
 class Organization(FeedRecord):
@@ -35,13 +42,7 @@ class Organization(FeedRecord):
 
     class Meta:
         ordering = ["name"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["source", "feed_id"],
-                condition=~models.Q(feed_id=""),
-                name="organization_feed_id_unique",
-            )
-        ]
+        constraints = [feed_id_unique("organization_feed_id_unique")]
 
     def __str__(self):
         return self.name
@@ -118,11 +119,9 @@ class Service(FeedRecord):
     offers_take_notice = models.BooleanField(default=False)
     terms = models.ManyToManyField(TaxonomyTerm, blank=True, related_name="services")
     locations = models.ManyToManyField(Location, blank=True, related_name="services")
-    last_modified = models.DateTimeField(default=timezone.now)
+    last_modified = timestamp()
     last_checked_on = models.DateField(null=True, blank=True)
-    last_checked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    last_checked_by = staff_member(optional=True)
     # Everything a search looks in, kept in one column (and the SQLite FTS5 index).
     search_text = models.TextField(blank=True)
     # A fingerprint of the imported record: an unchanged record is not rewritten.
@@ -131,13 +130,7 @@ class Service(FeedRecord):
 
     class Meta:
         ordering = ["name"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["source", "feed_id"],
-                condition=~models.Q(feed_id=""),
-                name="service_feed_id_unique",
-            )
-        ]
+        constraints = [feed_id_unique("service_feed_id_unique")]
         indexes = [models.Index(fields=["status", "name"], name="service_status_name")]
 
     def __str__(self):
@@ -241,17 +234,15 @@ class Place(models.Model):
 class UnmetNeed(models.Model):
     """Nothing suitable exists: logged for commissioners, anonymised in reports."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    id = uuid_key()
     person = models.ForeignKey(
         Person, null=True, blank=True, on_delete=models.PROTECT, related_name="unmet_needs"
     )
     what = models.TextField()
     theme = models.CharField(max_length=60)
     area = models.CharField(max_length=60)
-    logged_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    logged_at = models.DateTimeField(default=timezone.now)
+    logged_by = staff_member()
+    logged_at = timestamp()
 
     class Meta:
         ordering = ["-logged_at"]
@@ -263,14 +254,12 @@ class UnmetNeed(models.Model):
 class NotedSuggestion(models.Model):
     """A directory suggestion a worker noted on a person's record, with the reason."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    id = uuid_key()
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="noted_suggestions")
     service = models.ForeignKey(Service, on_delete=models.PROTECT, related_name="+")
     reason = models.TextField()
-    noted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    noted_at = models.DateTimeField(default=timezone.now)
+    noted_by = staff_member()
+    noted_at = timestamp()
 
     class Meta:
         ordering = ["-noted_at"]

@@ -1,7 +1,7 @@
 from django import forms
 
 from goodlife.audit.models import Action
-from goodlife.ui.forms import GovukDateField
+from goodlife.ui.fields import date_input
 
 
 class TrailFilterForm(forms.Form):
@@ -26,8 +26,8 @@ class TrailFilterForm(forms.Form):
         required=False,
         choices=[("", "Anything"), *Action.choices],
     )
-    since = GovukDateField(label="From", required=False, error_name="The 'from' date")
-    until = GovukDateField(label="To", required=False, error_name="The 'to' date")
+    since = date_input("From", required=False, error_name="The 'from' date")
+    until = date_input("To", required=False, error_name="The 'to' date")
 
     def clean(self):
         cleaned = super().clean()

@@ -5,17 +5,15 @@ from goodlife.accounts.models import Team, User
 from goodlife.people.identifiers import normalise_nhs_number, normalise_phone, normalise_postcode
 from goodlife.people.models import NHS_NUMBER_RECORDED, PERSON_DETAILS, Person, Status
 from goodlife.people.queries import nhs_number_recorded
-from goodlife.ui.forms import GovukCheckbox, GovukDateField, GovukRadioSelect
+from goodlife.ui.fields import checkbox, date_input, text_input, textarea
+from goodlife.ui.forms import GovukRadioSelect
 
 
 class PersonForm(forms.ModelForm):
     """Who the person is, in the order a conversation would find it out."""
 
-    date_of_birth = GovukDateField(
-        label="Date of birth",
-        required=False,
-        past_only=True,
-        help_text="For example, 27 3 1981",
+    date_of_birth = date_input(
+        "Date of birth", required=False, past_only=True, help_text="For example, 27 3 1981"
     )
     # Typed with spaces as printed on NHS letters; stored as ten digits.
     nhs_number = forms.CharField(
@@ -159,33 +157,29 @@ class PersonForm(forms.ModelForm):
 
 
 class ConfirmNewPersonForm(forms.Form):
-    not_a_duplicate = forms.BooleanField(
-        required=True,
-        widget=GovukCheckbox,
-        label="I have checked these records: this is a different person",
-        error_messages={
-            "required": "Confirm that this is a different person, or open their record"
-        },
+    not_a_duplicate = checkbox(
+        "I have checked these records: this is a different person",
+        required="Confirm that this is a different person, or open their record",
     )
 
 
 class SearchForm(forms.Form):
-    q = forms.CharField(
-        label="Name, NHS number or date of birth",
+    q = text_input(
+        "Name, NHS number or date of birth",
         help_text="For example, Jane Smith, 943 476 5919 or 14/03/1981",
         max_length=200,
-        error_messages={"required": "Enter a name, NHS number or date of birth to search for"},
+        required="Enter a name, NHS number or date of birth to search for",
     )
 
 
 class BreakGlassForm(forms.Form):
-    reason = forms.CharField(
-        label="Why do you need to open this record?",
+    reason = textarea(
+        "Why do you need to open this record?",
+        rows=4,
         help_text="Your reason, your name and the time are recorded, and a manager of the "
         "person's team will review them.",
-        widget=forms.Textarea(attrs={"rows": 4}),
         max_length=2000,
-        error_messages={"required": "Enter why you need to open this record"},
+        required="Enter why you need to open this record",
     )
 
     def clean_reason(self):
@@ -198,12 +192,7 @@ class BreakGlassForm(forms.Form):
 
 
 class BreakGlassReviewForm(forms.Form):
-    review_note = forms.CharField(
-        label="Review note (optional)",
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
+    review_note = textarea("Review note (optional)", rows=2, required=False, max_length=2000)
 
 
 class MoveForm(forms.Form):

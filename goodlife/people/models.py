@@ -1,11 +1,10 @@
 import datetime
-import uuid
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
 from goodlife.accounts.models import Team
+from goodlife.fields import staff_member, timestamp, uuid_key
 from goodlife.people.identifiers import format_nhs_number
 
 
@@ -47,7 +46,7 @@ class Person(models.Model):
     is refused rather than silently overwriting someone else's work.
     """
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    id = uuid_key()
     legal_name = models.CharField(max_length=200)
     preferred_name = models.CharField(max_length=100, blank=True)
     pronouns = models.CharField(max_length=50, blank=True)
@@ -60,19 +59,11 @@ class Person(models.Model):
     communication_needs = models.TextField(blank=True)
     what_matters = models.TextField("what matters to me", blank=True)
     team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="people")
-    allocated_worker = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="caseload",
-    )
+    allocated_worker = staff_member(optional=True, related_name="caseload")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    updated_by = staff_member(optional=True)
     version = models.PositiveIntegerField(default=1)
 
     class Meta:
@@ -125,18 +116,16 @@ class BreakGlassAccess(models.Model):
     Managers of the person's team review every grant.
     """
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    id = uuid_key()
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="break_glass")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    user = staff_member()
     # The team that held the record when access was granted: its managers review the
     # grant, even if the person moves team afterwards.
     team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="+", null=True)
     reason = models.TextField()
-    granted_at = models.DateTimeField(default=timezone.now)
+    granted_at = timestamp()
     expires_at = models.DateTimeField()
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    reviewed_by = staff_member(optional=True)
     reviewed_at = models.DateTimeField(null=True, blank=True)
     review_note = models.TextField(blank=True)
 
@@ -164,19 +153,15 @@ class TeamMove(models.Model):
         DECLINED = "declined", "Declined"
         WITHDRAWN = "withdrawn", "Withdrawn"
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    id = uuid_key()
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="team_moves")
     from_team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="+")
     to_team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="+")
     reason = models.TextField()
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    requested_at = models.DateTimeField(default=timezone.now)
+    requested_by = staff_member()
+    requested_at = timestamp()
     decision = models.CharField(max_length=10, choices=Decision.choices, default=Decision.PENDING)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    decided_by = staff_member(optional=True)
     decided_at = models.DateTimeField(null=True, blank=True)
     decision_note = models.TextField(blank=True)
 
@@ -201,10 +186,8 @@ class PersonVersion(models.Model):
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="versions")
     version = models.PositiveIntegerField()
     data = models.JSONField()
-    saved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    saved_at = models.DateTimeField(default=timezone.now)
+    saved_by = staff_member(optional=True)
+    saved_at = timestamp()
 
     class Meta:
         ordering = ["person", "-version"]

@@ -1,7 +1,6 @@
 from django import forms
 
 from goodlife.coach.forms import CoachedForm
-from goodlife.directory.forms import CheckboxSelect
 from goodlife.planning import rules
 from goodlife.planning.models import (
     AgreedHow,
@@ -13,7 +12,7 @@ from goodlife.planning.models import (
     Who,
 )
 from goodlife.planning.tiers import TIERS
-from goodlife.ui.forms import GovukCheckbox, GovukDateField, GovukRadioSelect
+from goodlife.ui.fields import checkbox, checkboxes, date_input, radios, text_input, textarea
 from goodlife.wellbeing.domains import DOMAINS
 
 
@@ -35,21 +34,18 @@ def money_messages(name: str) -> dict:
 
 
 class IdeaForm(CoachedForm, forms.Form):
-    aspiration = forms.ChoiceField(
-        label="Which aspiration or need is it for?", required=False, widget=GovukRadioSelect
-    )
-    text = forms.CharField(
-        label="The idea",
-        widget=forms.Textarea(attrs={"rows": 3}),
+    aspiration = radios("Which aspiration or need is it for?", required=False)
+    text = textarea(
+        "The idea",
+        rows=3,
         help_text="For example, get a book about space from the library",
-        error_messages={"required": "Enter the idea"},
+        required="Enter the idea",
     )
-    tier = forms.ChoiceField(
-        label="Where would it come from?",
-        choices=TIERS,
-        widget=GovukRadioSelect,
+    tier = radios(
+        "Where would it come from?",
+        TIERS,
         help_text="In order of least intrusion: start at the top",
-        error_messages={"required": "Select where the idea would come from"},
+        required="Select where the idea would come from",
     )
 
     def __init__(self, *args, person, **kwargs):
@@ -68,17 +64,10 @@ class IdeaForm(CoachedForm, forms.Form):
 
 
 class IdeaStatusForm(CoachedForm, forms.Form):
-    status = forms.ChoiceField(
-        label="What did the person think?",
-        choices=IdeaStatus.choices,
-        widget=GovukRadioSelect,
-        error_messages={"required": "Select what the person thought"},
+    status = radios(
+        "What did the person think?", IdeaStatus.choices, required="Select what the person thought"
     )
-    reason = forms.CharField(
-        label="Why not? (if they did not want it)",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
+    reason = textarea("Why not? (if they did not want it)", rows=2, required=False)
 
     def clean(self):
         cleaned = super().clean()
@@ -91,32 +80,25 @@ class IdeaStatusForm(CoachedForm, forms.Form):
 
 
 class OutcomeForm(CoachedForm, forms.Form):
-    aspiration = forms.ChoiceField(
-        label="Which aspiration does it serve?", required=False, widget=GovukRadioSelect
-    )
-    text = forms.CharField(
-        label="What will be different, in positive words?",
+    aspiration = radios("Which aspiration does it serve?", required=False)
+    text = textarea(
+        "What will be different, in positive words?",
+        rows=3,
         help_text="For example, Tom goes to the astronomy society at least twice a month",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Enter what will be different"},
+        required="Enter what will be different",
     )
-    how_we_will_know = forms.CharField(
-        label="How will you both know?",
+    how_we_will_know = textarea(
+        "How will you both know?",
+        rows=2,
         required=False,
         help_text="For example, Tom tells us at the review, and the society's register",
-        widget=forms.Textarea(attrs={"rows": 2}),
     )
-    by_when = GovukDateField(label="By when?", error_name="The date", required=False)
-    short_term = forms.BooleanField(
-        label="A small, likely win for the next few weeks",
+    by_when = date_input("By when?", error_name="The date", required=False)
+    short_term = checkbox("A small, likely win for the next few weeks", required=False)
+    domains = checkboxes(
+        "Areas of wellbeing it speaks to (Care Act)",
+        [(d.key, d.short) for d in DOMAINS],
         required=False,
-        widget=GovukCheckbox,
-    )
-    domains = forms.MultipleChoiceField(
-        label="Areas of wellbeing it speaks to (Care Act)",
-        required=False,
-        widget=CheckboxSelect,
-        choices=[(d.key, d.short) for d in DOMAINS],
     )
 
     def __init__(self, *args, person, **kwargs):
@@ -128,69 +110,51 @@ class OutcomeForm(CoachedForm, forms.Form):
 
 
 class TaskForm(CoachedForm, forms.Form):
-    what = forms.CharField(
-        label="What is the step?",
-        widget=forms.Textarea(attrs={"rows": 2}),
-        error_messages={"required": "Enter the step"},
-    )
-    who = forms.ChoiceField(
-        label="Who will do it?",
-        choices=Who.choices,
-        widget=GovukRadioSelect,
+    what = textarea("What is the step?", rows=2, required="Enter the step")
+    who = radios(
+        "Who will do it?",
+        Who.choices,
         help_text="The person first, wherever they can",
-        error_messages={"required": "Select who will do it"},
+        required="Select who will do it",
     )
-    who_name = forms.CharField(label="Their name (optional)", required=False, max_length=120)
-    by_when = GovukDateField(label="By when? (optional)", error_name="The date", required=False)
+    who_name = text_input("Their name (optional)", required=False, max_length=120)
+    by_when = date_input("By when? (optional)", error_name="The date", required=False)
 
 
 class PlanTextsForm(CoachedForm, forms.Form):
     language_contexts = {"contingency": "risk"}  # what might go wrong is its subject
-    contingency = forms.CharField(
-        label="Contingency plan",
+    contingency = textarea(
+        "Contingency plan",
+        rows=4,
         required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
         help_text="What happens if things do not go as planned, and who to call",
     )
-    disengagement = forms.CharField(
-        label="How the worker will step back",
+    disengagement = textarea(
+        "How the worker will step back",
+        rows=4,
         required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
         help_text="The plan for the worker's gradual disengagement as the person takes over",
     )
 
 
 class PlanItemForm(CoachedForm, forms.Form):
-    description = forms.CharField(
-        label="What is the support?",
-        widget=forms.Textarea(attrs={"rows": 2}),
-        error_messages={"required": "Enter what the support is"},
-    )
-    tier = forms.ChoiceField(
-        label="Where does it come from?",
-        choices=TIERS,
-        widget=GovukRadioSelect,
+    description = textarea("What is the support?", rows=2, required="Enter what the support is")
+    tier = radios(
+        "Where does it come from?",
+        TIERS,
         help_text="In order of least intrusion: start at the top",
-        error_messages={"required": "Select where the support comes from"},
+        required="Select where the support comes from",
     )
-    outcomes = forms.MultipleChoiceField(
-        label="Which outcomes does it serve?", required=False, widget=CheckboxSelect
-    )
-    provided_by = forms.CharField(
-        label="Who provides it? (optional)", required=False, max_length=200
-    )
-    starts_on = GovukDateField(label="Start date", error_name="The start date", required=False)
-    ends_on = GovukDateField(
-        label="Planned end date",
+    outcomes = checkboxes("Which outcomes does it serve?", required=False)
+    provided_by = text_input("Who provides it? (optional)", required=False, max_length=200)
+    starts_on = date_input("Start date", error_name="The start date", required=False)
+    ends_on = date_input(
+        "Planned end date",
         error_name="The planned end date",
         required=False,
         help_text="Council-funded support is short-term: give an end date",
     )
-    open_ended_reason = forms.CharField(
-        label="If it has no end date, why? (optional)",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
+    open_ended_reason = textarea("If it has no end date, why? (optional)", rows=2, required=False)
     weekly_cost = forms.DecimalField(
         label="Weekly cost, for council-funded support (optional)",
         required=False,
@@ -222,23 +186,20 @@ class PlanItemForm(CoachedForm, forms.Form):
 
 
 class AgreeForm(forms.Form):
-    agreed_on = GovukDateField(
-        label="When was it agreed?",
+    agreed_on = date_input(
+        "When was it agreed?",
         error_name="The date",
         past_only=True,
-        error_messages={"required": "Enter when the plan was agreed"},
+        required="Enter when the plan was agreed",
     )
-    agreed_how = forms.ChoiceField(
-        label="How was it agreed with the person?",
-        choices=AgreedHow.choices,
-        widget=GovukRadioSelect,
-        error_messages={"required": "Select how it was agreed"},
+    agreed_how = radios(
+        "How was it agreed with the person?", AgreedHow.choices, required="Select how it was agreed"
     )
-    review_by = GovukDateField(
-        label="When will you review it together?",
+    review_by = date_input(
+        "When will you review it together?",
         help_text="Usually within 8 weeks of agreeing it, sooner for short-term support.",
         error_name="The review date",
-        error_messages={"required": "Enter when you will review the plan together"},
+        required="Enter when you will review the plan together",
     )
 
     def clean(self):
@@ -250,11 +211,10 @@ class AgreeForm(forms.Form):
 
 
 class BudgetLineForm(forms.Form):
-    source = forms.ChoiceField(
-        label="Where does the money come from?",
-        choices=FundingSource.choices,
-        widget=GovukRadioSelect,
-        error_messages={"required": "Select where the money comes from"},
+    source = radios(
+        "Where does the money come from?",
+        FundingSource.choices,
+        required="Select where the money comes from",
     )
     weekly_amount = forms.DecimalField(
         label="Amount each week, in pounds",
@@ -279,19 +239,15 @@ class BudgetLineForm(forms.Form):
 class ReviewForm(CoachedForm, forms.Form):
     """One decision per plan item, and the progress of each outcome the plan serves."""
 
-    reviewed_on = GovukDateField(
-        label="Date of the review",
+    reviewed_on = date_input(
+        "Date of the review",
         error_name="The date",
         past_only=True,
-        error_messages={"required": "Enter the date of the review"},
+        required="Enter the date of the review",
     )
-    notes = forms.CharField(
-        label="What the person said about how things have gone",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-    )
-    next_review_by = GovukDateField(
-        label="When will you next review it together? (optional)",
+    notes = textarea("What the person said about how things have gone", rows=4, required=False)
+    next_review_by = date_input(
+        "When will you next review it together? (optional)",
         help_text="Leave it blank if the plan ends here.",
         error_name="The next review date",
         required=False,
@@ -301,25 +257,22 @@ class ReviewForm(CoachedForm, forms.Form):
         super().__init__(*args, **kwargs)
         self.items, self.outcomes = items, outcomes
         for outcome in outcomes:
-            self.fields[f"outcome_{outcome.pk}"] = forms.ChoiceField(
-                label=outcome.text,
-                choices=OutcomeStatus.choices,
-                widget=GovukRadioSelect,
+            self.fields[f"outcome_{outcome.pk}"] = radios(
+                outcome.text,
+                OutcomeStatus.choices,
                 initial=outcome.status,
-                error_messages={"required": "Select how this outcome has gone"},
+                required="Select how this outcome has gone",
             )
         for item in items:
-            self.fields[f"decision_{item.pk}"] = forms.ChoiceField(
-                label=item.description,
-                choices=Decision.choices,
-                widget=GovukRadioSelect(inline=True),
+            self.fields[f"decision_{item.pk}"] = radios(
+                item.description,
+                Decision.choices,
+                inline=True,
                 initial=Decision.CONTINUE,
-                error_messages={"required": f"Decide what happens to “{item.description}”"},
+                required=f"Decide what happens to “{item.description}”",
             )
-            self.fields[f"reason_{item.pk}"] = forms.CharField(
-                label="Why? (needed to change or stop it)",
-                required=False,
-                widget=forms.Textarea(attrs={"rows": 2}),
+            self.fields[f"reason_{item.pk}"] = textarea(
+                "Why? (needed to change or stop it)", rows=2, required=False
             )
 
     def outcome_fields(self):

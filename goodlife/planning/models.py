@@ -1,10 +1,8 @@
-import uuid
-
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
 from goodlife.directory.models import Service
+from goodlife.fields import staff_member, timestamp, uuid_key
 from goodlife.people.models import Person
 from goodlife.planning.tiers import COUNCIL_FUNDED, TIERS
 from goodlife.strengths.models import Aspiration
@@ -19,7 +17,7 @@ class IdeaStatus(models.TextChoices):
 class Idea(models.Model):
     """An idea developed with the person for an aspiration or need (MASOSS: Solutions)."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    id = uuid_key()
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="ideas")
     aspiration = models.ForeignKey(
         Aspiration, null=True, blank=True, on_delete=models.PROTECT, related_name="ideas"
@@ -33,10 +31,8 @@ class Idea(models.Model):
         max_length=12, choices=IdeaStatus.choices, default=IdeaStatus.PROPOSED
     )
     not_wanted_reason = models.TextField(blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    recorded_at = models.DateTimeField(default=timezone.now)
+    recorded_by = staff_member()
+    recorded_at = timestamp()
 
     class Meta:
         ordering = ["recorded_at"]
@@ -56,7 +52,7 @@ class Outcome(models.Model):
     """What the person wants to be different, in positive words, with how you will both
     know and by when (MASOSS: Outcomes). Traced to an aspiration or to what matters."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    id = uuid_key()
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="outcomes")
     aspiration = models.ForeignKey(
         Aspiration, null=True, blank=True, on_delete=models.PROTECT, related_name="outcomes"
@@ -69,10 +65,8 @@ class Outcome(models.Model):
     status = models.CharField(
         max_length=15, choices=OutcomeStatus.choices, default=OutcomeStatus.WORKING
     )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    recorded_at = models.DateTimeField(default=timezone.now)
+    recorded_by = staff_member()
+    recorded_at = timestamp()
 
     class Meta:
         ordering = ["by_when", "recorded_at"]
@@ -91,17 +85,15 @@ class Who(models.TextChoices):
 class Task(models.Model):
     """A small step towards an outcome: who does what by when (the person first)."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    id = uuid_key()
     outcome = models.ForeignKey(Outcome, on_delete=models.PROTECT, related_name="tasks")
     what = models.TextField()
     who = models.CharField(max_length=10, choices=Who.choices)
     who_name = models.CharField(max_length=120, blank=True)
     by_when = models.DateField(null=True, blank=True)
     done_at = models.DateTimeField(null=True, blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    recorded_at = models.DateTimeField(default=timezone.now)
+    recorded_by = staff_member()
+    recorded_at = timestamp()
 
     class Meta:
         ordering = ["by_when", "recorded_at"]
@@ -127,7 +119,7 @@ class AgreedHow(models.TextChoices):
 class SupportPlan(models.Model):
     """A co-produced support plan. Each agreed version is kept; changes start a new one."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    id = uuid_key()
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="support_plans")
     number = models.PositiveIntegerField(default=1)
     status = models.CharField(max_length=10, choices=PlanStatus.choices, default=PlanStatus.DRAFT)
@@ -138,10 +130,8 @@ class SupportPlan(models.Model):
     # When the person and worker will next look at the plan together: set when it is
     # agreed and again at each review.
     review_by = models.DateField(null=True, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    created_at = models.DateTimeField(default=timezone.now)
+    created_by = staff_member()
+    created_at = timestamp()
     version = models.PositiveIntegerField(default=1)
 
     class Meta:
@@ -170,7 +160,7 @@ class SupportPlan(models.Model):
 class PlanItem(models.Model):
     """One solution in a plan, serving one or more outcomes (MASOSS: Services)."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    id = uuid_key()
     plan = models.ForeignKey(SupportPlan, on_delete=models.CASCADE, related_name="items")
     description = models.TextField()
     tier = models.CharField(max_length=20, choices=TIERS)
@@ -179,9 +169,7 @@ class PlanItem(models.Model):
     starts_on = models.DateField(null=True, blank=True)
     ends_on = models.DateField(null=True, blank=True)
     open_ended_reason = models.TextField(blank=True)
-    signed_off_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    signed_off_by = staff_member(optional=True)
     signed_off_at = models.DateTimeField(null=True, blank=True)
     # What council-funded support costs each week; its sources are the plan's budget lines.
     weekly_cost = models.DecimalField(max_digits=9, decimal_places=2, null=True, blank=True)
@@ -225,14 +213,12 @@ class BudgetLine(models.Model):
 class Review(models.Model):
     """Looking back at an agreed plan: how the outcomes went and what happens to each item."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    id = uuid_key()
     plan = models.ForeignKey(SupportPlan, on_delete=models.PROTECT, related_name="reviews")
     reviewed_on = models.DateField()
     notes = models.TextField(blank=True)
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    recorded_at = models.DateTimeField(default=timezone.now)
+    reviewed_by = staff_member()
+    recorded_at = timestamp()
 
     class Meta:
         ordering = ["-reviewed_on", "-recorded_at"]

@@ -10,49 +10,46 @@ from goodlife.practice.models import (
     EndReason,
     Outcome,
 )
-from goodlife.ui.forms import RECORD_TEXT_LIMIT, GovukDateField, GovukRadioSelect
+from goodlife.ui.fields import date_input, radios, text_input, textarea
+from goodlife.ui.forms import RECORD_TEXT_LIMIT
 
 
 class EpisodeForm(CoachedForm, forms.Form):
-    contact_on = GovukDateField(
-        label="When did the contact happen?",
+    contact_on = date_input(
+        "When did the contact happen?",
         error_name="The date of the contact",
         past_only=True,
         help_text="For example, 14 3 2026",
-        error_messages={"required": "Enter the date of the contact"},
+        required="Enter the date of the contact",
     )
-    contact_method = forms.ChoiceField(
-        label="How did the contact come in?",
-        choices=ContactMethod.choices,
-        widget=GovukRadioSelect,
-        error_messages={"required": "Select how the contact came in"},
+    contact_method = radios(
+        "How did the contact come in?",
+        ContactMethod.choices,
+        required="Select how the contact came in",
     )
-    raised_by = forms.CharField(
-        label="Who got in touch?",
+    raised_by = text_input(
+        "Who got in touch?",
         help_text="For example, Tom himself, or his sister Jane Baxter",
         max_length=200,
-        error_messages={"required": "Enter who got in touch"},
+        required="Enter who got in touch",
     )
-    reason = forms.CharField(
-        label="What do they want, in their own words?",
+    reason = textarea(
+        "What do they want, in their own words?",
+        rows=4,
         help_text="Write it as they said it, for example “I want to get out of the house more”",
-        widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": "Enter what the person wants, in their own words"},
+        required="Enter what the person wants, in their own words",
     )
 
 
 class MoveForm(CoachedForm, forms.Form):
-    conversation = forms.TypedChoiceField(
-        label="Which conversation now?",
-        coerce=int,
-        widget=GovukRadioSelect,
-        error_messages={"required": "Select which conversation to move to"},
+    conversation = radios(
+        "Which conversation now?", coerce=int, required="Select which conversation to move to"
     )
-    reason = forms.CharField(
-        label="Why?",
-        widget=forms.Textarea(attrs={"rows": 3}),
+    reason = textarea(
+        "Why?",
+        rows=3,
         help_text="For conversation 2, say what puts the person at risk",
-        error_messages={"required": "Enter why the conversation is changing"},
+        required="Enter why the conversation is changing",
     )
 
     def __init__(self, *args, current: int, **kwargs):
@@ -75,29 +72,19 @@ class MoveForm(CoachedForm, forms.Form):
 
 
 class CloseForm(CoachedForm, forms.Form):
-    outcome = forms.ChoiceField(
-        label="What was the outcome?",
-        choices=Outcome.choices,
-        widget=GovukRadioSelect,
-        error_messages={"required": "Select the outcome of this episode"},
+    outcome = radios(
+        "What was the outcome?", Outcome.choices, required="Select the outcome of this episode"
     )
-    end_reason = forms.ChoiceField(
-        label="Why is the episode ending?",
-        choices=EndReason.choices,
-        widget=GovukRadioSelect,
-        error_messages={"required": "Select why the episode is ending"},
+    end_reason = radios(
+        "Why is the episode ending?", EndReason.choices, required="Select why the episode is ending"
     )
-    closed_on = GovukDateField(
-        label="Date it ended",
+    closed_on = date_input(
+        "Date it ended",
         error_name="The date it ended",
         past_only=True,
-        error_messages={"required": "Enter the date the episode ended"},
+        required="Enter the date the episode ended",
     )
-    note = forms.CharField(
-        label="Anything to add (optional)",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
+    note = textarea("Anything to add (optional)", rows=3, required=False)
 
     def clean(self):
         cleaned = super().clean()
@@ -112,48 +99,35 @@ class RecordForm(CoachedForm, forms.Form):
     coach_check_button = False  # "Save draft" shows the coach's findings
     default_submit = ("save_draft", "1")  # Enter saves a draft; finishing is a choice
 
-    step = forms.ChoiceField(
-        label="Which step is this?",
-        choices=STEP_CHOICES,
-        widget=GovukRadioSelect,
-        required=False,
-    )
-    happened_on = GovukDateField(
-        label="When did you talk?",
+    step = radios("Which step is this?", STEP_CHOICES, required=False)
+    happened_on = date_input(
+        "When did you talk?",
         error_name="The date you talked",
         required=False,
         past_only=True,
         help_text="For example, 14 3 2026",
     )
-    place = forms.CharField(
-        label="Where did it take place?",
+    place = text_input(
+        "Where did it take place?",
         help_text="For example, at Tom's home, by phone, at the library café",
         required=False,
         max_length=200,
     )
-    who_was_there = forms.CharField(
-        label="Who was there?",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
-    narrative = forms.CharField(
-        label="What you talked about",
+    who_was_there = textarea("Who was there?", rows=2, required=False)
+    narrative = textarea(
+        "What you talked about",
+        rows=12,
         help_text="In the person's words where you can: what matters to them, what is "
         "working well, what they want to do",
         required=False,
         max_length=RECORD_TEXT_LIMIT,
-        widget=forms.Textarea(attrs={"rows": 12}),
     )
 
     def __init__(self, *args, finishing: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.finishing = finishing
         for key, label in CONTEXT_AREAS:
-            self.fields[key] = forms.CharField(
-                label=label,
-                required=False,
-                widget=forms.Textarea(attrs={"rows": 3}),
-            )
+            self.fields[key] = textarea(label, rows=3, required=False)
 
     def clean(self):
         cleaned = super().clean()
@@ -184,11 +158,11 @@ class RecordForm(CoachedForm, forms.Form):
 
 class AmendForm(RecordForm):
     default_submit = ("", "")  # "Save amendment", the page's only button
-    amendment_reason = forms.CharField(
-        label="Why are you amending this record?",
+    amendment_reason = textarea(
+        "Why are you amending this record?",
+        rows=2,
         help_text="For example, corrected the date, or added what Tom's sister told us later",
-        widget=forms.Textarea(attrs={"rows": 2}),
-        error_messages={"required": "Enter why you are amending this record"},
+        required="Enter why you are amending this record",
     )
 
     def __init__(self, *args, **kwargs):
@@ -197,22 +171,20 @@ class AmendForm(RecordForm):
 
 
 class HoldingSupportForm(CoachedForm, forms.Form):
-    what = forms.CharField(
-        label="What holding support is in place?",
+    what = textarea(
+        "What holding support is in place?",
+        rows=3,
         help_text="For example, a carer visits twice a day while Nancy's wrist heals",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Enter what holding support is in place"},
+        required="Enter what holding support is in place",
     )
-    starts_on = GovukDateField(
-        label="Start date",
-        error_name="The start date",
-        error_messages={"required": "Enter the start date"},
+    starts_on = date_input(
+        "Start date", error_name="The start date", required="Enter the start date"
     )
-    planned_end_on = GovukDateField(
-        label="Planned end date",
+    planned_end_on = date_input(
+        "Planned end date",
         error_name="The planned end date",
         help_text="Holding support is short-term: usually no more than six weeks",
-        error_messages={"required": "Enter the planned end date"},
+        required="Enter the planned end date",
     )
 
     def clean(self):
@@ -224,23 +196,18 @@ class HoldingSupportForm(CoachedForm, forms.Form):
 
 
 class HoldingReviewForm(CoachedForm, forms.Form):
-    decision = forms.ChoiceField(
-        label="What happens now?",
-        choices=[("end", "It has ended"), ("continue", "It continues to a new end date")],
-        widget=GovukRadioSelect,
-        error_messages={"required": "Select whether the holding support has ended"},
+    decision = radios(
+        "What happens now?",
+        [("end", "It has ended"), ("continue", "It continues to a new end date")],
+        required="Select whether the holding support has ended",
     )
-    ended_on = GovukDateField(
-        label="Date it ended", error_name="The date it ended", required=False, past_only=True
+    ended_on = date_input(
+        "Date it ended", error_name="The date it ended", required=False, past_only=True
     )
-    continue_until = GovukDateField(
-        label="New planned end date", error_name="The new planned end date", required=False
+    continue_until = date_input(
+        "New planned end date", error_name="The new planned end date", required=False
     )
-    note = forms.CharField(
-        label="What was decided, and why",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Enter what was decided"},
-    )
+    note = textarea("What was decided, and why", rows=3, required="Enter what was decided")
 
     def clean(self):
         cleaned = super().clean()

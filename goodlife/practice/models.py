@@ -1,9 +1,6 @@
-import uuid
-
-from django.conf import settings
 from django.db import models
-from django.utils import timezone
 
+from goodlife.fields import staff_member, timestamp, uuid_key
 from goodlife.people.models import Person
 from goodlife.practice.framework import CONTEXT_AREAS, STEPS
 
@@ -42,25 +39,19 @@ class EndReason(models.TextChoices):
 class Episode(models.Model):
     """A period of involvement with a person, opened by a contact."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    id = uuid_key()
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="episodes")
     contact_on = models.DateField()
     contact_method = models.CharField(max_length=20, choices=ContactMethod.choices)
     raised_by = models.CharField(max_length=200)
     reason = models.TextField()
-    worker = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="episodes"
-    )
-    opened_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    opened_at = models.DateTimeField(default=timezone.now)
+    worker = staff_member(related_name="episodes")
+    opened_by = staff_member()
+    opened_at = timestamp()
     conversation = models.PositiveSmallIntegerField(default=1)
     closed_on = models.DateField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
-    closed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    closed_by = staff_member(optional=True)
     outcome = models.CharField(max_length=30, choices=Outcome.choices, blank=True)
     end_reason = models.CharField(max_length=30, choices=EndReason.choices, blank=True)
     closing_note = models.TextField(blank=True)
@@ -89,10 +80,8 @@ class ConversationStage(models.Model):
 
     episode = models.ForeignKey(Episode, on_delete=models.PROTECT, related_name="stages")
     conversation = models.PositiveSmallIntegerField()
-    started_at = models.DateTimeField(default=timezone.now)
-    started_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    started_at = timestamp()
+    started_by = staff_member()
     reason = models.TextField(blank=True)
 
     class Meta:
@@ -115,7 +104,7 @@ class ConversationRecord(models.Model):
     """A narrative note of a conversation. Drafts can be changed; finished records are
     only ever amended, and every amendment keeps what it replaced."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    id = uuid_key()
     episode = models.ForeignKey(Episode, on_delete=models.PROTECT, related_name="records")
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
     conversation = models.PositiveSmallIntegerField()
@@ -131,9 +120,9 @@ class ConversationRecord(models.Model):
     social_relationships = models.TextField(blank=True)
     cultural_spiritual = models.TextField(blank=True)
     status = models.CharField(max_length=10, choices=RecordStatus.choices, default="draft")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(default=timezone.now)
-    updated_at = models.DateTimeField(default=timezone.now)
+    author = staff_member()
+    created_at = timestamp()
+    updated_at = timestamp()
     finalised_at = models.DateTimeField(null=True, blank=True)
     # What the record said when it was finished, kept whatever amendments follow.
     original = models.JSONField(null=True, blank=True)
@@ -165,10 +154,8 @@ class Amendment(models.Model):
     record = models.ForeignKey(
         ConversationRecord, on_delete=models.PROTECT, related_name="amendments"
     )
-    amended_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    amended_at = models.DateTimeField(default=timezone.now)
+    amended_by = staff_member()
+    amended_at = timestamp()
     reason = models.TextField()
     # {field: {"before": ..., "after": ...}} for each field that changed.
     changes = models.JSONField()
@@ -183,7 +170,7 @@ class Amendment(models.Model):
 class HoldingSupport(models.Model):
     """Short-term support that holds things steady in a crisis, until it ends or is reviewed."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    id = uuid_key()
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="holding_support")
     episode = models.ForeignKey(
         Episode, null=True, blank=True, on_delete=models.PROTECT, related_name="holding_support"
@@ -191,15 +178,11 @@ class HoldingSupport(models.Model):
     what = models.TextField()
     starts_on = models.DateField()
     planned_end_on = models.DateField()
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    recorded_at = models.DateTimeField(default=timezone.now)
+    recorded_by = staff_member()
+    recorded_at = timestamp()
     ended_on = models.DateField(null=True, blank=True)
     reviewed_at = models.DateTimeField(null=True, blank=True)
-    closed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    closed_by = staff_member(optional=True)
     outcome_note = models.TextField(blank=True)
 
     class Meta:

@@ -14,33 +14,32 @@ from goodlife.strengths.models import (
     Term,
     Trust,
 )
-from goodlife.ui.forms import GovukCheckbox, GovukDateField, GovukRadioSelect
+from goodlife.ui.fields import checkbox, date_input, radios, text_input, textarea
 
 
 class StrengthForm(CoachedForm, forms.Form):
-    description = forms.CharField(
-        label="The strength, in the person's own words",
+    description = textarea(
+        "The strength, in the person's own words",
+        rows=3,
         help_text="For example, “I know the name of every Apollo crew”",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Enter the strength, in the person's own words"},
+        required="Enter the strength, in the person's own words",
     )
-    kind = forms.ChoiceField(
-        label="What kind of strength is it?",
-        choices=StrengthKind.choices,
-        widget=GovukRadioSelect,
-        error_messages={"required": "Select what kind of strength it is"},
+    kind = radios(
+        "What kind of strength is it?",
+        StrengthKind.choices,
+        required="Select what kind of strength it is",
     )
-    identified_by = forms.ChoiceField(
-        label="Who named it?",
-        choices=IdentifiedBy.choices,
-        widget=GovukRadioSelect(inline=True),
-        error_messages={"required": "Select who named this strength"},
+    identified_by = radios(
+        "Who named it?",
+        IdentifiedBy.choices,
+        inline=True,
+        required="Select who named this strength",
     )
-    identified_on = GovukDateField(
-        label="When?",
+    identified_on = date_input(
+        "When?",
         error_name="The date it was named",
         past_only=True,
-        error_messages={"required": "Enter when the strength was named"},
+        required="Enter when the strength was named",
     )
 
     def __init__(self, *args, **kwargs):
@@ -49,20 +48,19 @@ class StrengthForm(CoachedForm, forms.Form):
 
 
 class AspirationForm(CoachedForm, forms.Form):
-    text = forms.CharField(
-        label="What do they hope for, in their own words?",
+    text = textarea(
+        "What do they hope for, in their own words?",
+        rows=3,
         help_text="For example, “I want to be an astronaut”",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Enter what the person hopes for, in their own words"},
+        required="Enter what the person hopes for, in their own words",
     )
-    term = forms.ChoiceField(
-        label="Is it for the short or the long term?",
-        choices=Term.choices,
-        widget=GovukRadioSelect,
-        error_messages={"required": "Select short term or long term"},
+    term = radios(
+        "Is it for the short or the long term?",
+        Term.choices,
+        required="Select short term or long term",
     )
-    interests = forms.CharField(
-        label="Interests behind it (optional)",
+    interests = text_input(
+        "Interests behind it (optional)",
         help_text="Separate them with commas, for example: space, astronomy, science. "
         "They help find groups and places that fit.",
         required=False,
@@ -81,84 +79,73 @@ class AspirationForm(CoachedForm, forms.Form):
 
 
 class AspirationStatusForm(forms.Form):
-    status = forms.ChoiceField(
-        label="Where is this aspiration now?",
-        choices=AspirationStatus.choices,
-        widget=GovukRadioSelect,
-        error_messages={"required": "Select where the aspiration is now"},
+    status = radios(
+        "Where is this aspiration now?",
+        AspirationStatus.choices,
+        required="Select where the aspiration is now",
     )
 
 
 class OfferForm(CoachedForm, forms.Form):
-    what = forms.CharField(
-        label="What could they share with others?",
+    what = textarea(
+        "What could they share with others?",
+        rows=3,
         help_text="Skills, knowledge or time, for example "
         "“I could show people how to use a telescope”",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Enter what the person could share"},
+        required="Enter what the person could share",
     )
-    when = forms.CharField(
-        label="When could they do it? (optional)",
+    when = text_input(
+        "When could they do it? (optional)",
         help_text="For example, Tuesday evenings",
         required=False,
         max_length=200,
     )
-    share_with_community = forms.BooleanField(
-        label="The person agrees that community groups may be told about this offer",
-        required=False,
-        widget=GovukCheckbox,
+    share_with_community = checkbox(
+        "The person agrees that community groups may be told about this offer", required=False
     )
 
 
 class MemberForm(CoachedForm, forms.Form):
-    name = forms.CharField(
-        label="Name",
+    name = text_input(
+        "Name",
         help_text="A person, a group or a place, for example Jane Baxter or Eastbrook Library",
         max_length=120,
-        error_messages={"required": "Enter the name of the person, group or place"},
+        required="Enter the name of the person, group or place",
     )
-    kind = forms.ChoiceField(
-        label="Who or what are they?",
-        choices=MemberKind.choices,
-        widget=GovukRadioSelect,
-        error_messages={"required": "Select who or what they are"},
+    kind = radios(
+        "Who or what are they?", MemberKind.choices, required="Select who or what they are"
     )
-    relationship = forms.CharField(
-        label="How are they connected? (optional)",
+    relationship = text_input(
+        "How are they connected? (optional)",
         help_text="For example, sister, next-door neighbour, GP",
         required=False,
         max_length=120,
     )
-    ring = forms.TypedChoiceField(
-        label="How close are they?",
-        choices=Ring.choices,
-        coerce=int,
-        widget=GovukRadioSelect,
-        error_messages={"required": "Select how close they are"},
+    ring = radios(
+        "How close are they?", Ring.choices, coerce=int, required="Select how close they are"
     )
-    frequency = forms.ChoiceField(
-        label="How often are they in touch?",
-        choices=Frequency.choices,
-        widget=GovukRadioSelect,
-        error_messages={"required": "Select how often they are in touch"},
+    frequency = radios(
+        "How often are they in touch?",
+        Frequency.choices,
+        required="Select how often they are in touch",
     )
-    gives = forms.CharField(
-        label="What do they give? (optional)",
+    gives = textarea(
+        "What do they give? (optional)",
+        rows=2,
         help_text="For example, a lift to church on Sundays",
         required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
     )
-    receives = forms.CharField(
-        label="What do they get from the person? (optional)",
+    receives = textarea(
+        "What do they get from the person? (optional)",
+        rows=2,
         help_text="Support can go both ways, for example “Tom fixes her computer”",
         required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
     )
-    trusted = forms.ChoiceField(
-        label="Does the person trust them to talk to?",
-        choices=Trust.choices,
-        widget=GovukRadioSelect(inline=True),
-        error_messages={"required": "Select whether the person trusts them to talk to"},
+    trusted = radios(
+        "Does the person trust them to talk to?",
+        Trust.choices,
+        inline=True,
+        required="Select whether the person trusts them to talk to",
     )
 
     def __init__(self, *args, person=None, member=None, **kwargs):
@@ -179,9 +166,9 @@ class MemberForm(CoachedForm, forms.Form):
 
 
 class RetireForm(CoachedForm, forms.Form):
-    reason = forms.CharField(
-        label="Why?",
+    reason = textarea(
+        "Why?",
+        rows=2,
         help_text="It stays on the record, marked as no longer current",
-        widget=forms.Textarea(attrs={"rows": 2}),
-        error_messages={"required": "Enter why"},
+        required="Enter why",
     )

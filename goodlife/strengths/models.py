@@ -1,10 +1,7 @@
-import uuid
-
-from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
-from django.utils import timezone
 
+from goodlife.fields import staff_member, timestamp, uuid_key
 from goodlife.people.models import Person
 
 
@@ -32,15 +29,11 @@ class Recorded(models.Model):
     """What every strengths-based entry shares: whose it is, who wrote it, and that it is
     retired rather than deleted."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    recorded_at = models.DateTimeField(default=timezone.now)
+    id = uuid_key()
+    recorded_by = staff_member()
+    recorded_at = timestamp()
     retired_at = models.DateTimeField(null=True, blank=True)
-    retired_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    retired_by = staff_member(optional=True)
     retired_reason = models.TextField(blank=True)
 
     class Meta:
@@ -185,8 +178,8 @@ class NetworkChange(models.Model):
     member = models.ForeignKey(NetworkMember, on_delete=models.PROTECT, related_name="changes")
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
     change = models.CharField(max_length=10, choices=Change.choices)
-    at = models.DateTimeField(default=timezone.now)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = timestamp()
+    by = staff_member()
     ring_before = models.PositiveSmallIntegerField(null=True, blank=True)
     ring_after = models.PositiveSmallIntegerField(null=True, blank=True)
     fields = models.JSONField(default=dict)  # {field: {"before": ..., "after": ...}}

@@ -223,6 +223,13 @@ class GovukRadioSelect(forms.RadioSelect):
         return context
 
 
+class CheckboxSelect(forms.CheckboxSelectMultiple):
+    """GOV.UK checkboxes: choose any of several."""
+
+    template_name = "ui/widgets/checkboxes.html"
+    option_template_name = "ui/widgets/checkbox_option.html"
+
+
 class GovukCheckbox(forms.CheckboxInput):
     """One GOV.UK checkbox; the field template puts its label after it."""
 

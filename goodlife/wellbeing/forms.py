@@ -1,31 +1,31 @@
 from django import forms
 
-from goodlife.ui.forms import GovukDateField, GovukRadioSelect
+from goodlife.ui.fields import date_input, radios, text_input, textarea
 from goodlife.wellbeing import well12
 from goodlife.wellbeing.models import ITEM_FIELDS, CompletedHow, RecentEvent
+from goodlife.wellbeing.services import RESPONSE_FIELDS
 
 
 class Well12Form(forms.Form):
     """The WELL12 on one page: twelve statements as radios, then items 13 and 14."""
 
-    completed_on = GovukDateField(
-        label="Date",
+    completed_on = date_input(
+        "Date",
         error_name="The date",
         past_only=True,
         help_text="For example, 14 3 2026",
-        error_messages={"required": "Enter the date the WELL12 was completed"},
+        required="Enter the date the WELL12 was completed",
     )
-    completed_by = forms.CharField(
-        label="Who completed it?",
+    completed_by = text_input(
+        "Who completed it?",
         help_text="For example, the person themselves, or the person with their daughter",
         max_length=200,
-        error_messages={"required": "Enter who completed the WELL12"},
+        required="Enter who completed the WELL12",
     )
-    how = forms.ChoiceField(
-        label="How was it completed?",
-        choices=CompletedHow.choices,
-        widget=GovukRadioSelect,
-        error_messages={"required": "Select how the WELL12 was completed"},
+    how = radios(
+        "How was it completed?",
+        CompletedHow.choices,
+        required="Select how the WELL12 was completed",
     )
 
     def __init__(self, *args, **kwargs):
@@ -33,30 +33,22 @@ class Well12Form(forms.Form):
         for number, (name, statement) in enumerate(
             zip(ITEM_FIELDS, well12.STATEMENTS, strict=True), 1
         ):
-            self.fields[name] = forms.TypedChoiceField(
-                label=f"{number}. {statement}",
-                choices=[(value, f"{value} = {text}") for value, text in well12.SCALE],
+            self.fields[name] = radios(
+                f"{number}. {statement}",
+                [(value, f"{value} = {text}") for value, text in well12.SCALE],
                 coerce=int,
                 empty_value=None,
                 required=False,
-                widget=GovukRadioSelect(inline=True, small=True),
+                inline=True,
+                small=True,
             )
-        self.fields["recent_event"] = forms.ChoiceField(
-            label=f"13. {well12.RECENT_EVENT_QUESTION}",
-            choices=RecentEvent.choices,
-            required=False,
-            widget=GovukRadioSelect(inline=True),
+        self.fields["recent_event"] = radios(
+            f"13. {well12.RECENT_EVENT_QUESTION}", RecentEvent.choices, required=False, inline=True
         )
-        self.fields["recent_event_detail"] = forms.CharField(
-            label=well12.RECENT_EVENT_DETAIL_QUESTION,
-            required=False,
-            widget=forms.Textarea(attrs={"rows": 3}),
+        self.fields["recent_event_detail"] = textarea(
+            well12.RECENT_EVENT_DETAIL_QUESTION, rows=3, required=False
         )
-        self.fields["notes"] = forms.CharField(
-            label=f"14. {well12.NOTES_LABEL}",
-            required=False,
-            widget=forms.Textarea(attrs={"rows": 4}),
-        )
+        self.fields["notes"] = textarea(f"14. {well12.NOTES_LABEL}", rows=4, required=False)
 
     @property
     def statement_fields(self):
@@ -76,21 +68,12 @@ class Well12Form(forms.Form):
         return cleaned
 
     def values(self) -> dict:
-        names = (
-            "completed_on",
-            "completed_by",
-            "how",
-            *ITEM_FIELDS,
-            "recent_event",
-            "recent_event_detail",
-            "notes",
-        )
-        return {name: self.cleaned_data.get(name) for name in names}
+        return {name: self.cleaned_data.get(name) for name in RESPONSE_FIELDS}
 
 
 class Well12AmendForm(Well12Form):
-    amendment_reason = forms.CharField(
-        label="Why are you correcting this WELL12?",
-        widget=forms.Textarea(attrs={"rows": 2}),
-        error_messages={"required": "Enter why you are correcting this WELL12"},
+    amendment_reason = textarea(
+        "Why are you correcting this WELL12?",
+        rows=2,
+        required="Enter why you are correcting this WELL12",
     )

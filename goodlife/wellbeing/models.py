@@ -1,9 +1,6 @@
-import uuid
-
-from django.conf import settings
 from django.db import models
-from django.utils import timezone
 
+from goodlife.fields import staff_member, timestamp, uuid_key
 from goodlife.people.models import Person
 from goodlife.wellbeing import well12
 
@@ -25,7 +22,7 @@ class RecentEvent(models.TextChoices):
 class Well12Response(models.Model):
     """One WELL12, as the person answered it. Corrected only by amendment."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    id = uuid_key()
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="well12s")
     completed_on = models.DateField()
     completed_by = models.CharField(max_length=200)
@@ -48,10 +45,8 @@ class Well12Response(models.Model):
     # Kept with the answers so team figures need no rescoring; set by the service.
     total = models.PositiveSmallIntegerField()
     answered = models.PositiveSmallIntegerField()
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    recorded_at = models.DateTimeField(default=timezone.now)
+    recorded_by = staff_member()
+    recorded_at = timestamp()
     version = models.PositiveIntegerField(default=1)
 
     class Meta:
@@ -82,10 +77,8 @@ class Well12Amendment(models.Model):
     response = models.ForeignKey(
         Well12Response, on_delete=models.PROTECT, related_name="amendments"
     )
-    amended_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    amended_at = models.DateTimeField(default=timezone.now)
+    amended_by = staff_member()
+    amended_at = timestamp()
     reason = models.TextField()
     changes = models.JSONField()  # {field: {"before": ..., "after": ...}}
 
