@@ -67,6 +67,14 @@ def record_on(
     )
 
 
+def created(model, *, by, summary: str, person_id=None, **fields):
+    """A new row of ``model`` made by ``by`` (``fields`` as for ``objects.create``), and
+    the audit row that says so; the row."""
+    row = model._default_manager.create(**fields)
+    record_on(row, by=by, summary=summary, action=Action.CREATE, person_id=person_id)
+    return row
+
+
 def _fields(action, user, person_id, obj, summary, detail, where) -> dict:
     signed_in = user is not None and getattr(user, "is_authenticated", False)
     clean_detail = {k: v for k, v in (detail or {}).items() if k.lower() not in _FORBIDDEN_KEYS}

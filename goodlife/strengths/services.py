@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from goodlife.audit.models import Action
-from goodlife.audit.services import record_on
+from goodlife.audit.services import created, record_on
 from goodlife.errors import NotAllowed
 from goodlife.people import timeline
 from goodlife.strengths.models import (
@@ -34,7 +34,10 @@ MEMBER_FIELDS = (
 
 @transaction.atomic
 def add_strength(person, *, by, description, kind, identified_by, identified_on) -> Strength:
-    strength = Strength.objects.create(
+    strength = created(
+        Strength,
+        by=by,
+        summary="Added a strength",
         person=person,
         recorded_by=by,
         description=description,
@@ -42,7 +45,6 @@ def add_strength(person, *, by, description, kind, identified_by, identified_on)
         identified_by=identified_by,
         identified_on=identified_on,
     )
-    record_on(strength, by=by, summary="Added a strength", action=Action.CREATE)
     return strength
 
 
@@ -82,14 +84,16 @@ def set_aspiration_status(aspiration, *, by, status) -> Aspiration:
 
 @transaction.atomic
 def add_offer(person, *, by, what, when="", share_with_community=False) -> Offer:
-    offer = Offer.objects.create(
+    offer = created(
+        Offer,
+        by=by,
+        summary="Added something the person can offer",
         person=person,
         recorded_by=by,
         what=what,
         when=when,
         share_with_community=share_with_community,
     )
-    record_on(offer, by=by, summary="Added something the person can offer", action=Action.CREATE)
     return offer
 
 
