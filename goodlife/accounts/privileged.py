@@ -51,22 +51,29 @@ def _remember_before(sender, instance: User, update_fields=None, raw=False, **kw
     instance._before = before
 
 
+def _account_row(actor, account: User, summary: str, **detail):
+    """The audit row for a change to a staff account, naming the account."""
+    record(
+        Action.ACCOUNT,
+        user=actor,
+        obj=account,
+        summary=summary[:255],
+        detail={"account": account.email, **detail},
+    )
+
+
 @receiver(post_save, sender=User)
 def _account_saved(sender, instance: User, created: bool, raw=False, **kwargs):
     if raw:
         return
     actor = acting_user()
     if created:
-        record(
-            Action.ACCOUNT,
-            user=actor,
-            obj=instance,
-            summary=f"Created account for {_label(instance)} as {Role(instance.role).label}"[:255],
-            detail={
-                "account": instance.email,
-                "after": {n: _shown(n, getattr(instance, n)) for n in WATCHED},
-                "password_set": instance.has_usable_password(),
-            },
+        _account_row(
+            actor,
+            instance,
+            f"Created account for {_label(instance)} as {Role(instance.role).label}",
+            after={n: _shown(n, getattr(instance, n)) for n in WATCHED},
+            password_set=instance.has_usable_password(),
         )
         return
     before = getattr(instance, "_before", None)
@@ -80,17 +87,13 @@ def _account_saved(sender, instance: User, created: bool, raw=False, **kwargs):
     words = [f"{n.replace('_', ' ')}" for n in changed]
     if password_changed:
         words.append("password")
-    record(
-        Action.ACCOUNT,
-        user=actor,
-        obj=instance,
-        summary=f"Changed {', '.join(words)} of {_label(instance)}"[:255],
-        detail={
-            "account": instance.email,
-            "before": {n: _shown(n, before[n]) for n in changed},
-            "after": {n: _shown(n, getattr(instance, n)) for n in changed},
-            "password_changed": password_changed,
-        },
+    _account_row(
+        actor,
+        instance,
+        f"Changed {', '.join(words)} of {_label(instance)}",
+        before={n: _shown(n, before[n]) for n in changed},
+        after={n: _shown(n, getattr(instance, n)) for n in changed},
+        password_changed=password_changed,
     )
     if "role" in changed:
         _ask_again_after_role_change(instance, actor=actor, old_role=before["role"])

@@ -31,6 +31,7 @@ from goodlife.accounts.access import SIGNED_IN, access
 from goodlife.accounts.models import AuthenticatorApp
 from goodlife.audit.models import Action
 from goodlife.audit.services import record
+from goodlife.ui.fields import text_input
 
 BACKUP_CODES = 10
 APP = "Authenticator app"
@@ -86,20 +87,14 @@ def _next(request) -> str:
     return reverse("home")
 
 
+def _code_box(label, required, max_length, *, autocomplete="one-time-code", **attrs):
+    """A box for a code: ten characters wide, never spell-checked."""
+    attrs = {"autocomplete": autocomplete, **attrs, "spellcheck": "false"}
+    return text_input(label, required=required, width=10, max_length=max_length, attrs=attrs)
+
+
 class CodeForm(forms.Form):
-    code = forms.CharField(
-        label="Code",
-        max_length=20,
-        error_messages={"required": "Enter the code from your authenticator app"},
-        widget=forms.TextInput(
-            attrs={
-                "autocomplete": "one-time-code",
-                "inputmode": "numeric",
-                "spellcheck": "false",
-                "class": "govuk-input--width-10",
-            }
-        ),
-    )
+    code = _code_box("Code", "Enter the code from your authenticator app", 20, inputmode="numeric")
 
     def __init__(self, *args, devices, backup_allowed=True, **kwargs):
         super().__init__(*args, **kwargs)
@@ -235,13 +230,8 @@ def set_up(request):
 
 
 class EnrolmentCodeForm(forms.Form):
-    code = forms.CharField(
-        label="Set-up code",
-        max_length=40,
-        error_messages={"required": "Enter the set-up code your administrator gave you"},
-        widget=forms.TextInput(
-            attrs={"autocomplete": "off", "spellcheck": "false", "class": "govuk-input--width-10"}
-        ),
+    code = _code_box(
+        "Set-up code", "Enter the set-up code your administrator gave you", 40, autocomplete="off"
     )
 
     def __init__(self, *args, user, **kwargs):

@@ -83,6 +83,15 @@ def _tsquery(terms: list[list[str]], any_word: bool = False) -> str:
     return (" | " if any_word else " & ").join(parts)
 
 
+def _scores(sql: str, query: str, best, *, tiebreak: str, key) -> dict[str, float]:
+    """Run a full-text ``sql`` returning (service id, score); with ``best``, only the best."""
+    if best is not None:
+        sql += f" ORDER BY 2 DESC, {tiebreak} LIMIT {int(best)}"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [query])
+        return {key(row[0]): float(row[1]) for row in cursor.fetchall()}
+
+
 def _text_matches(
     words: list[str], any_word: bool = False, best: int | None = None
 ) -> dict[str, float]:
@@ -99,11 +108,7 @@ def _text_matches(
             "SELECT id, ts_rank(search_vector, q) "
             "FROM directory_service, to_tsquery('english', %s) q WHERE search_vector @@ q"
         )
-        if best is not None:
-            sql += f" ORDER BY 2 DESC, id LIMIT {int(best)}"
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [query])
-            return {str(row[0]): float(row[1]) for row in cursor.fetchall()}
+        return _scores(sql, query, best, tiebreak="id", key=str)
     if connection.vendor == "sqlite":
         parts = ["(" + " AND ".join(f'"{t}"*' for t in tokens) + ")" for tokens in terms]
         query = (" OR " if any_word else " AND ").join(parts)
@@ -111,11 +116,7 @@ def _text_matches(
             "SELECT service_id, -bm25(directory_service_fts) FROM directory_service_fts "
             "WHERE directory_service_fts MATCH %s"
         )
-        if best is not None:
-            sql += f" ORDER BY 2 DESC, service_id LIMIT {int(best)}"
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [query])
-            return {str(uuid.UUID(row[0])): float(row[1]) for row in cursor.fetchall()}
+        return _scores(sql, query, best, tiebreak="service_id", key=lambda v: str(uuid.UUID(v)))
     # Any other database: plain substring matching, unranked.
     condition = Q()
     for tokens in terms:

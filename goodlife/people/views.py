@@ -1,4 +1,5 @@
 import copy
+from functools import wraps
 from urllib.parse import quote
 
 from django.conf import settings
@@ -419,24 +420,28 @@ def team_requests(request):
     )
 
 
-def _decision(request):
-    """(accept?, note), or (None, what is wrong) when the decision cannot be read."""
-    form = DecisionForm(request.POST)
-    if not form.is_valid():
-        if "note" in form.errors:
-            return None, form.errors["note"][0]
-        return None, "Choose whether to accept or decline"
-    return form.cleaned_data["decision"] == "accept", form.cleaned_data["note"]
+def _with_decision(view):
+    """A team request's decision form, read before the view: the view gets ``accept`` and
+    ``note``; a form that cannot be read goes back to the requests with what is wrong."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        form = DecisionForm(request.POST)
+        if not form.is_valid():
+            wrong = form.errors["note"][0] if "note" in form.errors else None
+            messages.error(request, wrong or "Choose whether to accept or decline")
+            return redirect("people:team-requests")
+        accept = form.cleaned_data["decision"] == "accept"
+        return view(request, *args, accept=accept, note=form.cleaned_data["note"], **kwargs)
+
+    return wrapped
 
 
 @post_only
 @access(MANAGE_TEAM)
-def decide_move(request, move_id):
+@_with_decision
+def decide_move(request, move_id, *, accept, note):
     move = get_object_or_404(TeamMove, pk=move_id, to_team_id__in=request.user.team_ids)
-    accept, note = _decision(request)
-    if accept is None:
-        messages.error(request, note)
-        return redirect("people:team-requests")
     try:
         move = services.decide_move(move, by=request.user, accept=accept, note=note)
     except (NotAllowed, ValueError) as exc:
@@ -462,12 +467,9 @@ def withdraw_move(request, move_id):
 
 @post_only
 @access(MANAGE_TEAM)
-def decide_joining(request, request_id):
+@_with_decision
+def decide_joining(request, request_id, *, accept, note):
     asked = get_object_or_404(MembershipRequest, pk=request_id)
-    accept, note = _decision(request)
-    if accept is None:
-        messages.error(request, note)
-        return redirect("people:team-requests")
     try:
         asked = privileged.decide_membership(asked, by=request.user, accept=accept, note=note)
     except NotAllowed as exc:

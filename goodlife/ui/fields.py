@@ -41,10 +41,14 @@ def checkboxes(label, choices=(), *, required):
     )
 
 
-def text_input(label, *, required, width=None, **kwargs):
-    """A one-line GOV.UK text input; ``width`` is its GOV.UK width in characters (5, 10)."""
-    if width is not None:
-        kwargs["widget"] = forms.TextInput(attrs={"class": f"govuk-input--width-{width}"})
+def text_input(label, *, required, width=None, attrs=None, **kwargs):
+    """A one-line GOV.UK text input; ``width`` is its GOV.UK width in characters (5, 10),
+    ``attrs`` the input's other attributes (``autocomplete``, ``inputmode``)."""
+    if width is not None or attrs:
+        shown = {**(attrs or {})}
+        if width is not None:
+            shown["class"] = f"govuk-input--width-{width}"
+        kwargs["widget"] = forms.TextInput(attrs=shown)
     return forms.CharField(label=label, **_required(required), **kwargs)
 
 
