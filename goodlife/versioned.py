@@ -29,7 +29,7 @@ def person_id_of(row):
     return row.pk if isinstance(row, Person) else getattr(row, "person_id", None)
 
 
-def _refused(row, current, *, by, expected_version, base=None) -> Conflict:
+def _refused(current, *, by, expected_version, base=None) -> Conflict:
     record(
         Action.CONFLICT,
         user=by,
@@ -55,7 +55,7 @@ def at_version(current, expected_version, *, by):
     """``current`` (just read, locked) if it is at ``expected_version``; otherwise
     Conflict (audited) carrying it."""
     if expected_version is None or current.version != expected_version:
-        raise _refused(current, current, by=by, expected_version=expected_version)
+        raise _refused(current, by=by, expected_version=expected_version)
     return current
 
 
@@ -83,4 +83,4 @@ def save_if_current(row, expected_version, *, by, where=None, related=(), base=N
             timeline.refresh(saved)
             return saved
     current = _manager(row, related).get(pk=row.pk)
-    raise _refused(row, current, by=by, expected_version=expected_version, base=base)
+    raise _refused(current, by=by, expected_version=expected_version, base=base)

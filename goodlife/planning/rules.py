@@ -8,6 +8,7 @@ every service traces back to an outcome (the golden thread).
 from dataclasses import dataclass
 from decimal import Decimal
 
+from goodlife.planning.models import Decision
 from goodlife.planning.tiers import COUNCIL_FUNDED
 
 
@@ -98,7 +99,7 @@ def not_wanted_problem(not_wanted: bool, reason: str) -> str | None:
 
 def decision_problem(item, decision: str, reason: str) -> str | None:
     """A review that changes or stops an item says why."""
-    if decision in ("change", "stop") and not (reason or "").strip():
+    if decision in (Decision.CHANGE, Decision.STOP) and not (reason or "").strip():
         return f"Say why “{item.description}” changes or stops"
     return None
 

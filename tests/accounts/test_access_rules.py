@@ -70,3 +70,20 @@ def test_roles_are_compared_only_in_the_access_rules():
             if rule and not any(label in line for label in labels):
                 found.append(f"{path.relative_to(root)}:{number}: {line.strip()}")
     assert found == []
+
+
+def test_every_rule_a_template_asks_is_one_access_py_names():
+    """``can.<rule>`` with a name that is not a rule would quietly be false in a template."""
+    import re
+    from pathlib import Path
+
+    from goodlife.accounts.access import TEMPLATE_RULES
+
+    root = Path(__file__).resolve().parents[2] / "goodlife"
+    asked = {
+        (path.relative_to(root), name)
+        for path in root.rglob("*.html")
+        for name in re.findall(r"\bcan\.(\w+)", path.read_text())
+    }
+    assert asked, "no template asks can.<rule>: the walk found nothing"
+    assert {(path, name) for path, name in asked if name not in TEMPLATE_RULES} == set()
