@@ -263,3 +263,18 @@ class PlanItemFactory(factory.django.DjangoModelFactory):
     by = factory.LazyAttribute(lambda o: worker_of(o.plan.person))
     description = factory.Sequence(lambda n: f"Community group ({n})")
     tier = "community"
+
+
+def signed_off(plan, *, manager, by=None, comment=""):
+    """Send ``plan`` for sign-off (by ``by``, else its author) and have ``manager`` sign it
+    off, as the two of them would on their pages; the request."""
+    from goodlife.planning import queries, sign_off
+
+    asked = sign_off.request_sign_off(plan, by=by or plan.created_by, note="")
+    return sign_off.decide(
+        asked,
+        by=manager,
+        decision=sign_off.SIGN_OFF,
+        comment=comment,
+        fingerprint=queries.sign_off_summary(list(plan.items.all()))["fingerprint"],
+    )

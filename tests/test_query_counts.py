@@ -10,7 +10,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from goodlife.directory.models import Service
-from goodlife.planning import services as planning
 from tests.accounts.helpers import mark_code_given
 from tests.factories import (
     AspirationFactory,
@@ -25,6 +24,7 @@ from tests.factories import (
     SupportPlanFactory,
     TaskFactory,
     Well12ResponseFactory,
+    signed_off,
 )
 
 TODAY = datetime.date.today()  # noqa: DTZ011
@@ -80,7 +80,7 @@ def grow(person, by, manager, n):
     plan = SupportPlanFactory(person=person, by=by)
     outcomes = list(person.outcomes.all())
     for i, outcome in enumerate(outcomes[-n:]):
-        item = PlanItemFactory(
+        PlanItemFactory(
             plan=plan,
             by=by,
             description=f"Support {i}",
@@ -90,7 +90,8 @@ def grow(person, by, manager, n):
             ends_on=TODAY + datetime.timedelta(days=28),
             weekly_cost=10,
         )
-        planning.sign_off(item, by=manager)
+    if outcomes[-n:]:
+        signed_off(plan, manager=manager)
     return plan
 
 

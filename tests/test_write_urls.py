@@ -23,6 +23,7 @@ from goodlife.audit.models import Action, AuditEvent
 from goodlife.directory.models import Service
 from goodlife.people import services as people
 from goodlife.planning import services as planning
+from goodlife.planning import sign_off
 from goodlife.planning.models import BudgetLine, PlanItem, SupportPlan, Task
 from goodlife.strengths import services as strengths
 from goodlife.ui.http import is_post_only
@@ -35,10 +36,10 @@ TODAY = datetime.date.today()  # noqa: DTZ011
 # The writes reached by a button that once also answered GET.
 NAMED_WRITES = {
     "planning:task-done",
-    "planning:sign-off-item",
+    "planning:restore-plan-item",
+    "planning:restore-budget-line",
+    "planning:sign-off-seen",
     "planning:start-support-plan",
-    "planning:remove-plan-item",
-    "planning:remove-budget-line",
     "directory:service-checked",
 }
 # Tables that record the requests themselves rather than what they changed.
@@ -143,8 +144,12 @@ def test_the_named_writes_still_work_by_post(toms_plan, as_manager, tom):
     done = reverse("planning:task-done", args=[tom.pk, toms_plan["task_id"]])
     assert as_manager.post(done).status_code == 302
     assert Task.objects.get(pk=toms_plan["task_id"]).done_at is not None
-    as_manager.post(reverse("planning:sign-off-item", args=[tom.pk, toms_plan["item_id"]]))
-    assert PlanItem.objects.get(pk=toms_plan["item_id"]).signed_off_at is not None
+    remove = reverse("planning:remove-plan-item", args=[tom.pk, toms_plan["item_id"]])
+    assert as_manager.post(remove).status_code == 302
+    assert not PlanItem.objects.filter(pk=toms_plan["item_id"]).exists()
+    put_back = reverse("planning:restore-plan-item", args=[tom.pk, toms_plan["item_id"]])
+    assert as_manager.post(put_back).status_code == 302
+    assert PlanItem.objects.filter(pk=toms_plan["item_id"]).exists()
 
 
 def _break_glass(user, tom):
@@ -192,9 +197,12 @@ def test_casework_from_another_team_still_writes_by_break_glass(river, tom):
     assert tom.aspirations.count() == before + 1
 
 
-def test_a_refused_post_writes_no_viewed_row(as_practitioner, tom, toms_plan):
+def test_a_refused_post_writes_no_viewed_row(as_practitioner, tom, toms_plan, practitioner):
     # A practitioner may not sign off; the refusal is said, and nothing claims a view.
-    as_practitioner.post(reverse("planning:sign-off-item", args=[tom.pk, toms_plan["item_id"]]))
+    plan = PlanItem.objects.get(pk=toms_plan["item_id"]).plan
+    asked = sign_off.request_sign_off(plan, by=practitioner)
+    decide = reverse("planning:decide-sign-off", args=[tom.pk, asked.pk])
+    assert as_practitioner.post(decide, {"decision": "sign_off"}).status_code == 403
     assert PlanItem.objects.get(pk=toms_plan["item_id"]).signed_off_at is None
     assert not AuditEvent.objects.filter(action=Action.VIEW, person_id=tom.pk).exists()
 

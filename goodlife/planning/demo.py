@@ -14,8 +14,16 @@ from django.utils import timezone
 
 from goodlife.directory.models import Service
 from goodlife.people.demo import backdate
-from goodlife.planning import services
-from goodlife.planning.models import Idea, Outcome, PlanItem, Review, SupportPlan, Task
+from goodlife.planning import queries, services, sign_off
+from goodlife.planning.models import (
+    Idea,
+    Outcome,
+    PlanItem,
+    Review,
+    SignOffRequest,
+    SupportPlan,
+    Task,
+)
 from goodlife.strengths import services as strengths
 
 TOM_IDEAS = (
@@ -123,8 +131,20 @@ def _plan(tom, worker, manager, club, books):
         ends_on=_day(TRAINING_TO),
         weekly_cost=96,
     )
-    services.sign_off(training, by=manager)
+    asked = sign_off.request_sign_off(
+        plan, by=worker, note="Six weeks of travel training, then Tom goes on his own."
+    )
+    sign_off.decide(
+        asked,
+        by=manager,
+        decision=sign_off.SIGN_OFF,
+        comment="Agreed: short and clear. Let me know how the first bus trip goes.",
+        fingerprint=queries.sign_off_summary(list(plan.items.all()))["fingerprint"],
+    )
     PlanItem.objects.filter(pk=training.pk).update(signed_off_at=_at(AGREED_ON + 1))
+    SignOffRequest.objects.filter(pk=asked.pk).update(
+        requested_at=_at(AGREED_ON + 2), decided_at=_at(AGREED_ON + 1), seen_at=_at(AGREED_ON)
+    )
     services.add_budget_line(
         plan, by=worker, source="council", weekly_amount=96, taken_as="council_arranged"
     )

@@ -11,9 +11,20 @@ from goodlife.planning.models import (
     TakenAs,
     Who,
 )
-from goodlife.planning.tiers import TIERS
-from goodlife.ui.fields import checkbox, checkboxes, date_input, radios, text_input, textarea
+from goodlife.planning.tiers import COUNCIL_FUNDED, TIERS
+from goodlife.ui.fields import (
+    checkbox,
+    checkboxes,
+    date_input,
+    money,
+    radios,
+    text_input,
+    textarea,
+)
 from goodlife.wellbeing.domains import DOMAINS
+
+# What a review's "Change" may alter, as the form's field names begin.
+CHANGE_KEYS = ("new_description", "new_provided_by", "new_weekly_cost", "new_ends_on")
 
 
 def _aspiration_choices(person):
@@ -21,16 +32,6 @@ def _aspiration_choices(person):
     return [("", "What matters to them (no single aspiration)")] + [
         (str(a.pk), f"“{a.text}”") for a in current
     ]
-
-
-def money_messages(name: str) -> dict:
-    """What a sum of money too large or too precise for its column is told."""
-    too_large = f"{name} must be less than £10,000,000"
-    return {
-        "max_digits": too_large,
-        "max_whole_digits": too_large,
-        "max_decimal_places": f"{name} must be in pounds and pence, like 87.50",
-    }
 
 
 class IdeaForm(CoachedForm, forms.Form):
@@ -155,17 +156,8 @@ class PlanItemForm(CoachedForm, forms.Form):
         help_text="Council-funded support is short-term: give an end date",
     )
     open_ended_reason = textarea("If it has no end date, why? (optional)", rows=2, required=False)
-    weekly_cost = forms.DecimalField(
-        label="Weekly cost, for council-funded support (optional)",
-        required=False,
-        min_value=0,
-        max_digits=9,
-        decimal_places=2,
-        widget=forms.TextInput(attrs={"class": "govuk-input--width-5", "inputmode": "decimal"}),
-        error_messages={
-            "invalid": "Enter the weekly cost in pounds, like 120 or 87.50",
-            **money_messages("The weekly cost"),
-        },
+    weekly_cost = money(
+        "Weekly cost, for council-funded support (optional)", what="weekly cost", required=False
     )
 
     def __init__(self, *args, person, **kwargs):
@@ -182,6 +174,40 @@ class PlanItemForm(CoachedForm, forms.Form):
         start, end = cleaned.get("starts_on"), cleaned.get("ends_on")
         if start and end and end <= start:
             self.add_error("ends_on", "The planned end date must be after the start date")
+        return cleaned
+
+
+class ConfirmForm(forms.Form):
+    """A question asked once more before something is done: its button is the answer."""
+
+
+class SignOffRequestForm(CoachedForm, forms.Form):
+    note = textarea(
+        "A note for your manager (optional)",
+        rows=3,
+        required=False,
+        help_text="For example, why this support, and what the person and family give",
+    )
+
+
+class SignOffDecisionForm(CoachedForm, forms.Form):
+    decision = radios(
+        "Your decision",
+        (("sign_off", "Sign it off"), ("return", "Return it to the practitioner")),
+        required="Choose whether to sign it off or return it",
+    )
+    comment = textarea(
+        "Your comment",
+        rows=3,
+        required=False,
+        help_text="Kept with the sign-off. If you return it, say why: the practitioner sees it",
+    )
+    fingerprint = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("decision") == "return" and not cleaned.get("comment", "").strip():
+            self.add_error("comment", "Say why you are returning it: the practitioner will see it")
         return cleaned
 
 
@@ -216,18 +242,8 @@ class BudgetLineForm(forms.Form):
         FundingSource.choices,
         required="Select where the money comes from",
     )
-    weekly_amount = forms.DecimalField(
-        label="Amount each week, in pounds",
-        min_value=0,
-        max_digits=9,
-        decimal_places=2,
-        widget=forms.TextInput(attrs={"class": "govuk-input--width-5", "inputmode": "decimal"}),
-        error_messages={
-            "required": "Enter the amount each week",
-            "invalid": "Enter the amount in pounds, like 120 or 87.50",
-            "min_value": "The amount cannot be less than £0",
-            **money_messages("The amount"),
-        },
+    weekly_amount = money(
+        "Amount each week", what="amount each week", required="Enter the amount each week"
     )
     taken_as = forms.ChoiceField(
         label="How is it taken? (optional)",
@@ -274,12 +290,64 @@ class ReviewForm(CoachedForm, forms.Form):
             self.fields[f"reason_{item.pk}"] = textarea(
                 "Why? (needed to change or stop it)", rows=2, required=False
             )
+            self._change_fields(item)
+
+    def _change_fields(self, item):
+        """What a "Change" changes, filled in with the item as it is: the worker alters
+        what changes and leaves the rest."""
+        pk = item.pk
+        self.fields[f"new_description_{pk}"] = textarea(
+            "If it changes: the support from now on",
+            rows=2,
+            required=False,
+            initial=item.description,
+        )
+        self.fields[f"new_provided_by_{pk}"] = text_input(
+            "If it changes: who provides it (optional)",
+            required=False,
+            max_length=200,
+            initial=item.provided_by,
+        )
+        if item.tier in COUNCIL_FUNDED:
+            self.fields[f"new_weekly_cost_{pk}"] = money(
+                "If it changes: weekly cost from now on",
+                what="weekly cost",
+                required=False,
+                initial=item.weekly_cost,
+            )
+        self.fields[f"new_ends_on_{pk}"] = date_input(
+            "If it changes: planned end date",
+            error_name="The planned end date",
+            required=False,
+            initial=item.ends_on,
+        )
 
     def outcome_fields(self):
         return [self[f"outcome_{o.pk}"] for o in self.outcomes]
 
     def item_fields(self):
-        return [(self[f"decision_{i.pk}"], self[f"reason_{i.pk}"]) for i in self.items]
+        """For each item: its decision, the reason, and what a change would make it."""
+        return [
+            (
+                self[f"decision_{i.pk}"],
+                self[f"reason_{i.pk}"],
+                [self[name] for name in self._change_names(i)],
+            )
+            for i in self.items
+        ]
+
+    def _change_names(self, item):
+        return [f"{key}_{item.pk}" for key in CHANGE_KEYS if f"{key}_{item.pk}" in self.fields]
+
+    def changes(self, item) -> dict:
+        """What a "Change" alters: each of the item's fields whose new value differs."""
+        changed = {}
+        for name in self._change_names(item):
+            attribute = name.removeprefix("new_").removesuffix(f"_{item.pk}")
+            value = self.cleaned_data.get(name)
+            if value not in (None, "") and value != getattr(item, attribute):
+                changed[attribute] = value
+        return changed
 
     def clean(self):
         cleaned = super().clean()
@@ -289,6 +357,10 @@ class ReviewForm(CoachedForm, forms.Form):
             )
             if problem:
                 self.add_error(f"reason_{item.pk}", problem)
+            if cleaned.get(f"decision_{item.pk}") == Decision.CHANGE:
+                problem = rules.change_problem(item, self.changes(item))
+                if problem:
+                    self.add_error(f"new_description_{item.pk}", problem)
         problem = rules.next_review_problem(
             cleaned.get("reviewed_on"), cleaned.get("next_review_by")
         )
@@ -298,7 +370,12 @@ class ReviewForm(CoachedForm, forms.Form):
 
     def decisions(self):
         return [
-            (i, self.cleaned_data[f"decision_{i.pk}"], self.cleaned_data[f"reason_{i.pk}"])
+            (
+                i,
+                self.cleaned_data[f"decision_{i.pk}"],
+                self.cleaned_data[f"reason_{i.pk}"],
+                self.changes(i),
+            )
             for i in self.items
         ]
 

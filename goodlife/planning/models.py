@@ -33,6 +33,7 @@ class Idea(models.Model):
     not_wanted_reason = models.TextField(blank=True)
     recorded_by = staff_member()
     recorded_at = timestamp()
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["recorded_at"]
@@ -67,6 +68,7 @@ class Outcome(models.Model):
     )
     recorded_by = staff_member()
     recorded_at = timestamp()
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["by_when", "recorded_at"]
@@ -94,6 +96,7 @@ class Task(models.Model):
     done_at = models.DateTimeField(null=True, blank=True)
     recorded_by = staff_member()
     recorded_at = timestamp()
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["by_when", "recorded_at"]
@@ -133,6 +136,15 @@ class SupportPlan(models.Model):
     created_by = staff_member()
     created_at = timestamp()
     version = models.PositiveIntegerField(default=1)
+    # The WELL12 as it stood when the plan was agreed: a review's "then", fixed at agreement
+    # (worked out by date, two WELL12s and the agreement on one day would be ambiguous).
+    agreed_well12 = models.ForeignKey(
+        "wellbeing.Well12Response",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         ordering = ["-number"]
@@ -157,6 +169,14 @@ class SupportPlan(models.Model):
         )
 
 
+class InThePlan(models.Manager):
+    """A draft's items and funding as they stand: what was taken out is kept, to be put
+    back, until the plan is agreed."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(removed_at__isnull=True)
+
+
 class PlanItem(models.Model):
     """One solution in a plan, serving one or more outcomes (MASOSS: Services)."""
 
@@ -171,11 +191,26 @@ class PlanItem(models.Model):
     open_ended_reason = models.TextField(blank=True)
     signed_off_by = staff_member(optional=True)
     signed_off_at = models.DateTimeField(null=True, blank=True)
+    # The request the sign-off answered, with the manager's comment.
+    signed_off_in = models.ForeignKey(
+        "SignOffRequest", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     # What council-funded support costs each week; its sources are the plan's budget lines.
     weekly_cost = models.DecimalField(max_digits=9, decimal_places=2, null=True, blank=True)
+    # The same support in the version before, when this one carries it on.
+    carried_from = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="carried_to"
+    )
+    removed_at = models.DateTimeField(null=True, blank=True)
+    removed_by = staff_member(optional=True)
+    version = models.PositiveIntegerField(default=1)
+
+    objects = InThePlan()
+    everything = models.Manager()  # noqa: DJ012 (ruff takes InThePlan() for a field)
 
     class Meta:
         ordering = ["plan", "id"]
+        base_manager_name = "everything"
 
     def __str__(self):
         return self.description[:60]
@@ -202,9 +237,16 @@ class BudgetLine(models.Model):
     source = models.CharField(max_length=10, choices=FundingSource.choices)
     weekly_amount = models.DecimalField(max_digits=9, decimal_places=2)
     taken_as = models.CharField(max_length=20, choices=TakenAs.choices, blank=True)
+    removed_at = models.DateTimeField(null=True, blank=True)
+    removed_by = staff_member(optional=True)
+    version = models.PositiveIntegerField(default=1)
+
+    objects = InThePlan()
+    everything = models.Manager()  # noqa: DJ012 (ruff takes InThePlan() for a field)
 
     class Meta:
         ordering = ["id"]
+        base_manager_name = "everything"
 
     def __str__(self):
         return f"{self.get_source_display()}: £{self.weekly_amount}"
@@ -219,6 +261,14 @@ class Review(models.Model):
     notes = models.TextField(blank=True)
     reviewed_by = staff_member()
     recorded_at = timestamp()
+    # The WELL12 as it stood when the review was recorded: the next review's "then".
+    well12 = models.ForeignKey(
+        "wellbeing.Well12Response",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         ordering = ["-reviewed_on", "-recorded_at"]
@@ -269,9 +319,60 @@ class ReviewDecision(models.Model):
     item = models.ForeignKey(PlanItem, on_delete=models.PROTECT, related_name="decisions")
     decision = models.CharField(max_length=10, choices=Decision.choices)
     reason = models.TextField(blank=True)
+    # What a "Change" changes: the item's wording, provider, weekly cost or end date as
+    # they will be in the next version (blank where it stays as it was).
+    new_description = models.TextField(blank=True)
+    new_provided_by = models.CharField(max_length=200, blank=True)
+    new_weekly_cost = models.DecimalField(max_digits=9, decimal_places=2, null=True, blank=True)
+    new_ends_on = models.DateField(null=True, blank=True)
 
     class Meta:
         ordering = ["id"]
 
     def __str__(self):
         return f"{self.item}: {self.get_decision_display()}"
+
+
+class SignOffStatus(models.TextChoices):
+    WAITING = "waiting", "Waiting for sign-off"
+    SIGNED_OFF = "signed_off", "Signed off"
+    RETURNED = "returned", "Returned"
+
+
+class SignOffRequest(models.Model):
+    """A practitioner asking a team manager to sign off a draft plan's council-funded
+    support, and the manager's answer: signed off (with a comment) or returned (with the
+    reason). The practitioner sees the answer on My work until they mark it seen."""
+
+    id = uuid_key()
+    plan = models.ForeignKey(SupportPlan, on_delete=models.CASCADE, related_name="sign_offs")
+    note = models.TextField(blank=True)
+    requested_by = staff_member()
+    requested_at = timestamp()
+    # The council-funded items as they were sent: what the manager was asked to agree.
+    items = models.JSONField(default=list)
+    status = models.CharField(
+        max_length=12, choices=SignOffStatus.choices, default=SignOffStatus.WAITING
+    )
+    decided_by = staff_member(optional=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    comment = models.TextField(blank=True)
+    seen_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at"]
+        indexes = [models.Index(fields=["status", "requested_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan"],
+                condition=models.Q(status="waiting"),
+                name="one_sign_off_waiting_per_plan",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.plan}: {self.get_status_display().lower()}"
+
+    @property
+    def is_waiting(self) -> bool:
+        return self.status == SignOffStatus.WAITING

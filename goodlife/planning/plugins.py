@@ -51,12 +51,65 @@ def review_entries(review):
     )
 
 
+def sign_off_entries(request):
+    url = reverse("planning:support-plan", args=[request.plan.person_id])
+    yield TimelineEntry(
+        request.requested_at,
+        "planning",
+        f"Support plan {request.plan.number} sent for sign-off",
+        request.note
+        or f"{len(request.items)} council-funded item{'s' if len(request.items) != 1 else ''}",
+        url,
+        request.requested_by.full_name,
+    )
+    if request.decided_at:
+        signed = request.status == "signed_off"
+        yield TimelineEntry(
+            request.decided_at,
+            "planning",
+            f"Support plan {request.plan.number} "
+            + ("signed off" if signed else "returned for changes"),
+            request.comment,
+            url,
+            request.decided_by.full_name if request.decided_by else "",
+            tags=("Signed off",) if signed else ("Returned",),
+        )
+
+
 def planning_panel(request, person):
-    return {"person": person}
+    from goodlife.planning.queries import plan_status
+
+    return {"person": person, **plan_status(person)}
+
+
+def waiting_section(request, visible_people):
+    from goodlife.planning import sign_off
+
+    waiting = list(sign_off.waiting_for_manager(request.user, visible_people))
+    if not waiting and not sign_off.MANAGE_TEAM.allows(request.user):
+        return None
+    from goodlife.planning.queries import requests_with_costs
+
+    return {"requests": requests_with_costs(waiting), "people": [r.plan.person for r in waiting]}
+
+
+def answered_section(request, visible_people):
+    from goodlife.planning import sign_off
+
+    answered = list(sign_off.answered_for(request.user, visible_people))
+    if not answered:
+        return None
+    return {"requests": answered, "people": [r.plan.person for r in answered]}
+
+
+def _menu_count(user):
+    from goodlife.planning import sign_off
+
+    return sign_off.count_for_menu(user), "waiting for your sign-off"
 
 
 def register_all():
-    from goodlife.planning.models import Idea, Outcome, Review, SupportPlan, Task
+    from goodlife.planning.models import Idea, Outcome, Review, SignOffRequest, SupportPlan, Task
 
     Feed = timeline.Feed
     timeline.register(
@@ -73,6 +126,12 @@ def register_all():
                     related=("outcome", "recorded_by"),
                 ),
                 Feed(SupportPlan, plan_entries, related=("created_by",)),
+                Feed(
+                    SignOffRequest,
+                    sign_off_entries,
+                    person="plan.person_id",
+                    related=("plan", "requested_by", "decided_by"),
+                ),
                 Feed(
                     Review,
                     review_entries,
@@ -92,6 +151,18 @@ def register_all():
     from goodlife.ui.navigation import register as register_nav
 
     register_nav(NavItem("Reviews", "planning:team", CASEWORK.allows, order=27))
+    from goodlife.people import my_work
+    from goodlife.ui.navigation import register_count
+
+    my_work.register(
+        my_work.WorkSection("sign-offs", "planning/_sign_offs_waiting.html", waiting_section, 1)
+    )
+    my_work.register(
+        my_work.WorkSection(
+            "sign-off-answers", "planning/_sign_off_answers.html", answered_section, 2
+        )
+    )
+    register_count("practice:my-work", _menu_count)
     from goodlife.people import demo as people_demo
     from goodlife.planning import demo
 

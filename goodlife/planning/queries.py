@@ -3,9 +3,11 @@ now", the golden thread of a person's ideas and outcomes, and a team's reviews. 
 every write is in ``services.py``."""
 
 import datetime
+from decimal import Decimal
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
+from django.utils import timezone
 
 from goodlife.directory.models import NotedSuggestion
 from goodlife.planning import rules
@@ -16,9 +18,11 @@ from goodlife.planning.models import (
     Outcome,
     OutcomeProgress,
     OutcomeStatus,
+    PlanItem,
     PlanStatus,
     Review,
     ReviewDecision,
+    SignOffStatus,
     SupportPlan,
 )
 from goodlife.planning.tiers import COUNCIL_FUNDED, ORDER
@@ -48,12 +52,34 @@ def problems_of(plan):
     return rules.plan_problems(plan, _items_with_counts(plan))
 
 
-def stopped_at_last_review(plan) -> set:
-    """The items of a plan that its latest review stopped."""
+def last_review_decisions(plan) -> dict:
+    """What the plan's latest review decided for each item: {item id: ReviewDecision}."""
     review = plan.reviews.order_by("-reviewed_on", "-recorded_at").first()
     if review is None:
-        return set()
-    return set(review.decisions.filter(decision=Decision.STOP).values_list("item_id", flat=True))
+        return {}
+    return {d.item_id: d for d in review.decisions.all()}
+
+
+def problems_need_sign_off(plan) -> bool:
+    """Whether a draft has council-funded support a manager has still to sign off."""
+    return bool(rules.needs_sign_off(plan.items.all()))
+
+
+def stopped_at_last_review(plan) -> set:
+    """The items of a plan that its latest review stopped."""
+    return {
+        item_id for item_id, d in last_review_decisions(plan).items() if d.decision == Decision.STOP
+    }
+
+
+def well12_as_it_stands(person_id, *, on):
+    """The person's latest WELL12 completed on or before ``on``, as recorded so far: what a
+    plan's agreement or a review keeps as its "then"."""
+    return (
+        Well12Response.objects.filter(person_id=person_id, completed_on__lte=on)
+        .order_by("-completed_on", "-recorded_at")
+        .first()
+    )
 
 
 def plan_outcomes(plan) -> list:
@@ -69,18 +95,23 @@ def plan_outcomes(plan) -> list:
 
 def then_and_now(plan, outcomes, today) -> dict:
     """WELL12 and each outcome's progress, side by side: when the plan was agreed, at each
-    earlier review of it, and now."""
-    points = [(None, plan.agreed_on, "When the plan was agreed")] + [
-        (r.pk, r.reviewed_on, "At the review")
-        for r in plan.reviews.order_by("reviewed_on", "recorded_at")
+    earlier review of it, and now. The WELL12 of each point is the one kept when the plan
+    was agreed or the review recorded (worked out by date only for plans agreed before
+    Goodlife kept it)."""
+    reviews = list(plan.reviews.order_by("reviewed_on", "recorded_at").select_related("well12"))
+    points = [(None, plan.agreed_on, "When the plan was agreed", plan.agreed_well12_id)] + [
+        (r.pk, r.reviewed_on, "At the review", r.well12_id) for r in reviews
     ]
     responses = list(
         Well12Response.objects.filter(person_id=plan.person_id)
         .order_by("completed_on", "recorded_at")
-        .only("completed_on", "total")
+        .only("completed_on", "total", "answered", "recorded_at")
     )
+    by_id = {r.pk: r for r in responses}
 
-    def well12_on(day):
+    def well12_on(day, kept=None):
+        if kept is not None and kept in by_id:
+            return by_id[kept]
         before = [r for r in responses if day is None or r.completed_on <= day]
         return before[-1] if before else None
 
@@ -95,12 +126,15 @@ def then_and_now(plan, outcomes, today) -> dict:
         )
     }
     status_names = dict(OutcomeStatus.choices)
-    columns = [{"label": label, "on": day, "well12": well12_on(day)} for _, day, label in points]
+    columns = [
+        {"label": label, "on": day, "well12": well12_on(day, kept)}
+        for _, day, label, kept in points
+    ]
     columns.append({"label": "Now", "on": today, "well12": well12_on(None)})
     rows = []
     for outcome in outcomes:
         cells = []
-        for review_id, _, _ in points:
+        for review_id, _, _, _ in points:
             p = progress.get((outcome.pk, review_id))
             cells.append(
                 (status_names[p.status], p.steps_done, p.steps_total) if p else ("Not recorded",)
@@ -154,3 +188,54 @@ def team_reviews(team_ids, *, today, page=None) -> dict:
             (c for c in stopped.values_list("item__weekly_cost", flat=True) if c), start=0
         ),
     }
+
+
+def sign_off_summary(items) -> dict:
+    """The council-funded items waiting for sign-off, with what they cost each week and in
+    all (from start to planned end; open-ended items have no total)."""
+    waiting = rules.needs_sign_off(items)
+    totals = [rules.total_cost(i) for i in waiting]
+    return {
+        "items": [{"item": i, "total": t} for i, t in zip(waiting, totals, strict=True)],
+        "weekly": sum((i.weekly_cost or 0 for i in waiting), start=Decimal(0)),
+        "total": sum((t for t in totals if t is not None), start=Decimal(0)),
+        "open_ended": any(t is None for t in totals),
+        "fingerprint": rules.sign_off_fingerprint(waiting),
+    }
+
+
+def requests_with_costs(requests) -> list[dict]:
+    """Requests waiting for sign-off, each with its plan's items and costs (one read of
+    the items of all their plans)."""
+    items = {}
+    for item in PlanItem.objects.filter(plan__in=[r.plan_id for r in requests]):
+        items.setdefault(item.plan_id, []).append(item)
+    return [{"request": r, **sign_off_summary(items.get(r.plan_id, []))} for r in requests]
+
+
+def plan_status(person) -> dict:
+    """The person's current support plan and where it stands, in words, for their page:
+    being written, waiting for sign-off, returned, agreed, review due or overdue."""
+    plan = (
+        SupportPlan.objects.filter(person=person)
+        .exclude(status=PlanStatus.REPLACED)
+        .order_by("-number")
+        .first()
+    )
+    if plan is None:
+        return {"plan": None}
+    if plan.is_draft:
+        latest = plan.sign_offs.order_by("-requested_at").first()
+        if latest is not None and latest.status == SignOffStatus.WAITING:
+            words, colour = "Waiting for a manager's sign-off", "yellow"
+        elif latest is not None and latest.status == SignOffStatus.RETURNED:
+            words, colour = "Returned by the manager: changes asked for", "orange"
+        else:
+            words, colour = "Being written", "light-blue"
+    elif plan.review_overdue:
+        words, colour = "Agreed: review overdue", "orange"
+    elif plan.review_by and plan.review_by <= timezone.localdate() + REVIEW_SOON:
+        words, colour = "Agreed: review due", "yellow"
+    else:
+        words, colour = "Agreed", "green"
+    return {"plan": plan, "plan_status": words, "status_colour": colour}

@@ -5,6 +5,7 @@ it off; every plan has a contingency plan and a plan for the worker's disengagem
 every service traces back to an outcome (the golden thread).
 """
 
+import hashlib
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -42,8 +43,69 @@ def item_problems(item, outcome_count: int) -> list[Problem]:
         if item.weekly_cost is None:
             problems.append(Problem(item, f"“{item.description}” needs its weekly cost"))
         if item.signed_off_at is None:
-            problems.append(Problem(item, f"“{item.description}” needs a manager's sign-off"))
+            problems.append(
+                Problem(
+                    item,
+                    f"“{item.description}” needs a manager's sign-off: send the plan for sign-off",
+                )
+            )
     return problems
+
+
+# Where a step's support comes from, by who does it: the start of a plan item made from a
+# step (the worker changes it where it is wrong).
+TIER_OF_WHO = {
+    "person": "own_strengths",
+    "family": "family_friends",
+    "worker": "information",
+    "other": "community",
+}
+
+
+def needs_sign_off(items) -> list:
+    """The council-funded items a manager has not signed off (or whose cost or dates have
+    changed since)."""
+    return [i for i in items if i.tier in COUNCIL_FUNDED and i.signed_off_at is None]
+
+
+def sign_off_fingerprint(items) -> str:
+    """What a manager saw when deciding: the items waiting, with their costs and dates. A
+    sign-off is refused when the plan no longer matches it (someone changed it meanwhile)."""
+    seen = sorted(
+        (str(i.pk), i.description, i.tier, str(i.weekly_cost), str(i.starts_on), str(i.ends_on))
+        for i in needs_sign_off(items)
+    )
+    return hashlib.sha256(repr(seen).encode()).hexdigest()[:32]
+
+
+def total_cost(item) -> Decimal | None:
+    """What an item costs from its start to its planned end, at its weekly cost; None when
+    it is open-ended or its cost or dates are not known."""
+    if item.weekly_cost is None or item.starts_on is None or item.ends_on is None:
+        return None
+    days = (item.ends_on - item.starts_on).days
+    return (item.weekly_cost * Decimal(days) / Decimal(7)).quantize(Decimal("0.01"))
+
+
+def change_needs_sign_off(item, *, weekly_cost, ends_on) -> bool:
+    """A change at review that a manager signs off again: council-funded support that will
+    cost more each week or run longer than what was signed off."""
+    if item.tier not in COUNCIL_FUNDED:
+        return False
+    costs_more = (
+        weekly_cost is not None and item.weekly_cost is not None and weekly_cost > item.weekly_cost
+    )
+    runs_longer = ends_on is not None and (item.ends_on is None or ends_on > item.ends_on)
+    return costs_more or runs_longer
+
+
+def edit_needs_sign_off(item, changes: dict) -> bool:
+    """An edit to a draft's signed-off item that needs signing off again: its amount, its
+    dates or where it comes from changed."""
+    return any(
+        key in changes and changes[key] != getattr(item, key)
+        for key in ("weekly_cost", "starts_on", "ends_on", "tier")
+    )
 
 
 def budget_totals(items, lines) -> tuple[Decimal, Decimal]:
@@ -101,6 +163,19 @@ def decision_problem(item, decision: str, reason: str) -> str | None:
     """A review that changes or stops an item says why."""
     if decision in (Decision.CHANGE, Decision.STOP) and not (reason or "").strip():
         return f"Say why “{item.description}” changes or stops"
+    return None
+
+
+def change_problem(item, changes: dict) -> str | None:
+    """A "Change" says what changes: at least one of the wording, provider, weekly cost or
+    end date differs from what the item has now."""
+    if not any(
+        value not in (None, "") and value != getattr(item, key) for key, value in changes.items()
+    ):
+        return (
+            f"Say what changes for “{item.description}”: its wording, who provides it, its "
+            "weekly cost or its end date"
+        )
     return None
 
 

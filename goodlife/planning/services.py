@@ -7,7 +7,6 @@ from django.db import transaction
 from django.db.models import Count, F, Q
 from django.utils import timezone
 
-from goodlife.accounts.access import MANAGE_TEAM
 from goodlife.audit.models import Action
 from goodlife.audit.services import record as audit
 from goodlife.audit.services import record_on
@@ -16,6 +15,7 @@ from goodlife.people import timeline
 from goodlife.planning import rules
 from goodlife.planning.models import (
     BudgetLine,
+    Decision,
     Idea,
     IdeaStatus,
     Outcome,
@@ -27,8 +27,12 @@ from goodlife.planning.models import (
     SupportPlan,
     Task,
 )
-from goodlife.planning.queries import plan_outcomes, problems_of, stopped_at_last_review
-from goodlife.planning.tiers import COUNCIL_FUNDED
+from goodlife.planning.queries import (
+    last_review_decisions,
+    plan_outcomes,
+    problems_of,
+    well12_as_it_stands,
+)
 from goodlife.versioned import save_if_current
 
 
@@ -91,6 +95,44 @@ def add_task(outcome, *, by, what, who, who_name="", by_when=None) -> Task:
     return task
 
 
+def _own_aspiration(person_id, aspiration):
+    if aspiration is not None and aspiration.person_id != person_id:
+        raise NotAllowed("That aspiration belongs to someone else")
+
+
+@transaction.atomic
+def change_idea(idea, *, by, expected_version, text, tier, aspiration=None) -> Idea:
+    _own_aspiration(idea.person_id, aspiration)
+    saved = save_if_current(
+        idea, expected_version, by=by, text=text, tier=tier, aspiration=aspiration
+    )
+    record_on(saved, by=by, summary="Changed an idea")
+    return saved
+
+
+OUTCOME_FIELDS = ("text", "how_we_will_know", "by_when", "short_term", "domains", "aspiration")
+
+
+@transaction.atomic
+def change_outcome(outcome, *, by, expected_version, **changes) -> Outcome:
+    _own_aspiration(outcome.person_id, changes.get("aspiration"))
+    changes = {k: v for k, v in changes.items() if k in OUTCOME_FIELDS}
+    if "domains" in changes:
+        changes["domains"] = list(changes["domains"])
+    saved = save_if_current(outcome, expected_version, by=by, **changes)
+    record_on(saved, by=by, summary="Changed an outcome")
+    return saved
+
+
+@transaction.atomic
+def change_task(task, *, by, expected_version, what, who, who_name="", by_when=None) -> Task:
+    saved = save_if_current(
+        task, expected_version, by=by, what=what, who=who, who_name=who_name, by_when=by_when
+    )
+    record_on(saved, by=by, summary="Changed a step", person_id=task.outcome.person_id)
+    return saved
+
+
 @transaction.atomic
 def complete_task(task, *, by) -> Task:
     Task.objects.filter(pk=task.pk, done_at__isnull=True).update(done_at=timezone.now())
@@ -107,13 +149,35 @@ def _locked_draft(plan_id) -> SupportPlan:
     return plan
 
 
+def _carry_on(item, plan, change):
+    """A copy of ``item`` in ``plan``, the next version, with what a review's "Change"
+    changed. Its sign-off carries over unless the change makes council-funded support cost
+    more or run longer."""
+    outcomes = list(item.outcomes.all())
+    previous = PlanItem.everything.get(pk=item.pk)
+    item.id, item.plan, item.carried_from, item.version = uuid.uuid4(), plan, previous, 1
+    if change is not None:
+        new_cost, new_end = change.new_weekly_cost, change.new_ends_on
+        if rules.change_needs_sign_off(previous, weekly_cost=new_cost, ends_on=new_end):
+            item.signed_off_at = item.signed_off_by = item.signed_off_in = None
+        item.description = change.new_description or item.description
+        item.provided_by = change.new_provided_by or item.provided_by
+        item.weekly_cost = new_cost if new_cost is not None else item.weekly_cost
+        if new_end is not None:
+            item.ends_on, item.open_ended_reason = new_end, ""
+    item._state.adding = True
+    item.save()
+    item.outcomes.set(outcomes)
+    return item
+
+
 @transaction.atomic
 def start_plan(person, *, by) -> SupportPlan:
     """A new draft: the first plan, or a new version carrying on from the latest one.
 
-    Items the latest review stopped are not carried over. The personal budget is carried
-    over only when all the council-funded support carries over with it; when some stopped,
-    the budget is worked out again for what is left."""
+    Items the latest review stopped are not carried over; items it changed carry over as
+    changed. The sources of funding carry over as they were, to be checked against the new
+    weekly cost before the plan is agreed."""
     latest = SupportPlan.objects.filter(person=person).order_by("-number").first()
     if latest is not None and latest.is_draft:
         return latest
@@ -125,18 +189,14 @@ def start_plan(person, *, by) -> SupportPlan:
         disengagement=latest.disengagement if latest else "",
     )
     if latest is not None:
-        stopped = stopped_at_last_review(latest)
-        council_stopped = False
+        decisions = last_review_decisions(latest)
         for item in latest.items.all():
-            if item.pk in stopped:
-                council_stopped = council_stopped or item.tier in COUNCIL_FUNDED
+            decision = decisions.get(item.pk)
+            if decision is not None and decision.decision == Decision.STOP:
                 continue
-            outcomes = list(item.outcomes.all())
-            item.id, item.plan = uuid.uuid4(), plan
-            item._state.adding = True
-            item.save()
-            item.outcomes.set(outcomes)
-        for line in [] if council_stopped else latest.budget.all():
+            changed = decision if decision and decision.decision == Decision.CHANGE else None
+            _carry_on(item, plan, changed)
+        for line in latest.budget.all():
             BudgetLine.objects.create(
                 plan=plan,
                 source=line.source,
@@ -207,24 +267,76 @@ def add_item(
     return item
 
 
+def _in_draft(model, row, *, removed=False):
+    """``row`` of ``model`` (a plan item or budget line) read afresh, with its plan locked:
+    only a draft's are changed. ``removed``: a row taken out (to be put back)."""
+    plan = _locked_draft(row.plan_id)
+    current = model.everything.filter(pk=row.pk, removed_at__isnull=not removed).first()
+    if current is None:
+        raise NotAllowed(
+            "That is no longer in the plan" if not removed else "That is already back in the plan"
+        )
+    return plan, current
+
+
 @transaction.atomic
 def remove_item(item, *, by) -> None:
-    plan = _locked_draft(item.plan_id)
-    PlanItem.objects.filter(pk=item.pk).delete()
-    record_on(plan, by=by, summary=f"Took “{item.description}” out of the draft support plan")
+    """Take an item out of a draft; it can be put back until the plan is agreed."""
+    plan, item = _in_draft(PlanItem, item)
+    PlanItem.everything.filter(pk=item.pk).update(removed_at=timezone.now(), removed_by=by)
+    record_on(
+        plan,
+        by=by,
+        summary=f"Took “{item.description}” out of the draft support plan",
+        item=str(item.pk),
+    )
 
 
 @transaction.atomic
-def sign_off(item, *, by) -> PlanItem:
-    if not MANAGE_TEAM.allows(by):
-        raise NotAllowed("Only a team manager signs off council-funded support")
-    _locked_draft(item.plan_id)
-    PlanItem.objects.filter(pk=item.pk).update(signed_off_by=by, signed_off_at=timezone.now())
-    item.refresh_from_db()
+def restore_item(item, *, by) -> None:
+    plan, item = _in_draft(PlanItem, item, removed=True)
+    PlanItem.everything.filter(pk=item.pk).update(removed_at=None, removed_by=None)
     record_on(
-        item, by=by, summary="Signed off council-funded support", person_id=item.plan.person_id
+        plan,
+        by=by,
+        summary=f"Put “{item.description}” back in the draft support plan",
+        item=str(item.pk),
     )
-    return item
+
+
+ITEM_FIELDS = (
+    "description",
+    "tier",
+    "provided_by",
+    "starts_on",
+    "ends_on",
+    "open_ended_reason",
+    "weekly_cost",
+)
+
+
+@transaction.atomic
+def change_item(item, *, by, expected_version, outcomes=(), **changes) -> PlanItem:
+    """Edit a draft's item. A signed-off item whose cost, dates or source changes needs
+    signing off again."""
+    plan, current = _in_draft(PlanItem, item)
+    if any(o.person_id != plan.person_id for o in outcomes):
+        raise NotAllowed("Outcomes must be the person's own")
+    changes = {k: v for k, v in changes.items() if k in ITEM_FIELDS}
+    if current.signed_off_at is not None and rules.edit_needs_sign_off(current, changes):
+        changes.update(signed_off_at=None, signed_off_by=None, signed_off_in=None)
+    saved = save_if_current(
+        current, expected_version, by=by, where={"plan__status": PlanStatus.DRAFT}, **changes
+    )
+    saved.outcomes.set(outcomes)
+    record_on(
+        saved,
+        by=by,
+        summary="Changed an item in the draft support plan"
+        + (": it needs signing off again" if "signed_off_at" in changes else ""),
+        person_id=plan.person_id,
+    )
+    return saved
 
 
 FIRST_REVIEW_AFTER = datetime.timedelta(weeks=8)
@@ -257,16 +369,20 @@ def agree_plan(plan, *, by, agreed_on, agreed_how, review_by=None) -> SupportPla
     problems = problems_of(plan)
     if problems:
         raise NotReady(problems, "The plan is not ready to agree")
-    replaced = list(SupportPlan.objects.filter(person=plan.person, status=PlanStatus.AGREED))
-    SupportPlan.objects.filter(pk__in=[p.pk for p in replaced]).update(status=PlanStatus.REPLACED)
     problem = rules.agreed_review_problem(agreed_on, review_by)
     if problem:
         raise NotAllowed(problem)
+    replaced = list(SupportPlan.objects.filter(person=plan.person, status=PlanStatus.AGREED))
+    SupportPlan.objects.filter(pk__in=[p.pk for p in replaced]).update(status=PlanStatus.REPLACED)
+    # What was taken out of the draft goes for good once the person has agreed the rest.
+    PlanItem.everything.filter(plan=plan, removed_at__isnull=False).delete()
+    BudgetLine.everything.filter(plan=plan, removed_at__isnull=False).delete()
     SupportPlan.objects.filter(pk=plan.pk).update(
         status=PlanStatus.AGREED,
         agreed_on=agreed_on,
         agreed_how=agreed_how,
         review_by=review_by or agreed_on + FIRST_REVIEW_AFTER,
+        agreed_well12=well12_as_it_stands(plan.person_id, on=agreed_on),
         version=F("version") + 1,
     )
     plan.refresh_from_db()
@@ -288,9 +404,39 @@ def add_budget_line(plan, *, by, source, weekly_amount, taken_as="") -> BudgetLi
 
 @transaction.atomic
 def remove_budget_line(line, *, by) -> None:
-    plan = _locked_draft(line.plan_id)
-    BudgetLine.objects.filter(pk=line.pk).delete()
-    record_on(plan, by=by, summary="Removed a source of funding from the personal budget")
+    plan, line = _in_draft(BudgetLine, line)
+    BudgetLine.everything.filter(pk=line.pk).update(removed_at=timezone.now(), removed_by=by)
+    record_on(
+        plan,
+        by=by,
+        summary=f"Took £{line.weekly_amount} a week from {line.get_source_display().lower()} "
+        "out of the personal budget",
+    )
+
+
+@transaction.atomic
+def restore_budget_line(line, *, by) -> None:
+    plan, line = _in_draft(BudgetLine, line, removed=True)
+    BudgetLine.everything.filter(pk=line.pk).update(removed_at=None, removed_by=None)
+    record_on(plan, by=by, summary="Put a source of funding back in the personal budget")
+
+
+@transaction.atomic
+def change_budget_line(line, *, by, expected_version, source, weekly_amount, taken_as="") -> None:
+    plan, current = _in_draft(BudgetLine, line)
+    save_if_current(
+        current,
+        expected_version,
+        by=by,
+        where={"plan__status": PlanStatus.DRAFT},
+        source=source,
+        weekly_amount=weekly_amount,
+        taken_as=taken_as,
+    )
+    record_on(plan, by=by, summary="Changed a source of funding in the personal budget")
+
+
+CHANGE_FIELDS = ("new_description", "new_provided_by", "new_weekly_cost", "new_ends_on")
 
 
 @transaction.atomic
@@ -299,20 +445,42 @@ def record_review(
 ):
     """Record a review: each item continues, changes or stops (with the reason), and each
     outcome's progress. Stopping council-funded support is the success the framework aims
-    for, and is counted as such."""
+    for, and is counted as such. ``decisions`` are (item, decision, reason) or (item,
+    decision, reason, changes) with ``changes`` a dict of what a "Change" changes (the
+    item's ``description``, ``provided_by``, ``weekly_cost``, ``ends_on``). A review that
+    changes anything starts the plan's next version, carrying the changes, to agree with
+    the person (and sign off where it costs more or runs longer)."""
     plan = SupportPlan.objects.select_for_update().get(pk=plan.pk)
     if plan.status != PlanStatus.AGREED:
         raise NotAllowed("Only an agreed plan is reviewed")
     items = {item.pk: item for item in plan.items.all()}
-    decided = {item.pk for item, _, _ in decisions}
+    decided = {d[0].pk for d in decisions}
     if decided != set(items):
         raise NotAllowed("Decide for every item in the plan")
-    review = Review.objects.create(plan=plan, reviewed_on=reviewed_on, notes=notes, reviewed_by=by)
-    for item, decision, reason in decisions:
+    review = Review.objects.create(
+        plan=plan,
+        reviewed_on=reviewed_on,
+        notes=notes,
+        reviewed_by=by,
+        well12=well12_as_it_stands(plan.person_id, on=reviewed_on),
+    )
+    changed = False
+    for item, decision, reason, *rest in decisions:
+        changes = rest[0] if rest else {}
         problem = rules.decision_problem(item, decision, reason)
+        if problem is None and decision == Decision.CHANGE:
+            problem = rules.change_problem(item, changes)
         if problem:
             raise NotAllowed(problem)
-        ReviewDecision.objects.create(review=review, item=item, decision=decision, reason=reason)
+        kept = (
+            {f"new_{k}": v for k, v in changes.items() if v not in (None, "")}
+            if decision == Decision.CHANGE
+            else {}
+        )
+        changed = changed or decision == Decision.CHANGE
+        ReviewDecision.objects.create(
+            review=review, item=item, decision=decision, reason=reason, **kept
+        )
     for outcome, status in outcome_statuses:
         if outcome.person_id != plan.person_id:
             raise NotAllowed("Outcomes must be the person's own")
@@ -331,4 +499,6 @@ def record_review(
         action=Action.CREATE,
         person_id=plan.person_id,
     )
+    if changed:
+        start_plan(plan.person, by=by)
     return review

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -11,28 +11,14 @@ from goodlife.audit.decorators import audit_shown, people_ids
 from goodlife.directory.models import Service
 from goodlife.errors import Conflict, NotAllowed
 from goodlife.people.access import person_view
-from goodlife.planning import queries, rules, services, smart
+from goodlife.planning import queries, services, smart
 from goodlife.planning.forms import (
-    AgreeForm,
-    BudgetLineForm,
     IdeaForm,
     IdeaStatusForm,
     OutcomeForm,
-    PlanItemForm,
-    PlanTextsForm,
-    ReviewForm,
     TaskForm,
 )
-from goodlife.planning.models import (
-    BudgetLine,
-    Idea,
-    Outcome,
-    PlanItem,
-    PlanStatus,
-    Review,
-    SupportPlan,
-    Task,
-)
+from goodlife.planning.models import Idea, IdeaStatus, Outcome, PlanStatus, SupportPlan, Task
 from goodlife.planning.tiers import COUNCIL_FUNDED, ORDER
 from goodlife.ui.http import post_only
 from goodlife.ui.once import once_only
@@ -43,8 +29,109 @@ from goodlife.wellbeing.domains import DOMAINS_BY_KEY
 
 def _form_page(request, person, form, *, title, button, **extra):
     """One of the plan's short forms: a title, the form, a button; ``quoted`` above it."""
-    context = {"person": person, "form": form, "title": title, "button": button, **extra}
+    context = {
+        "person": person,
+        "form": form,
+        "title": title,
+        "button": button,
+        "back": reverse("planning:plan", args=[person.pk]),
+        **extra,
+    }
     return TemplateResponse(request, "planning/form.html", context)
+
+
+def _edit(request, person, row, form, *, change, title, to, **extra):
+    """An edit form for one versioned row (an idea, outcome or step): saved with
+    ``change(row, by=..., expected_version=..., **cleaned_data)`` if nobody else saved it
+    meanwhile; otherwise the form comes back with what was typed and says so."""
+    data = form.data if form.is_bound else None
+    conflict = None
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and (version := edited_version(data, form, current=row.version)) is not None
+    ):
+        try:
+            change(row, by=request.user, expected_version=version, **form.cleaned_data)
+        except Conflict as exc:
+            conflict = exc.current
+        except NotAllowed as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, "Saved.")
+            return to
+    return _form_page(
+        request,
+        person,
+        form,
+        title=title,
+        button="Save changes",
+        version=(conflict or row).version,
+        conflict=conflict,
+        **extra,
+    )
+
+
+@person_view(summary="Opened an idea to change it", writes=True)
+def edit_idea(request, person, idea_id):
+    idea = get_object_or_404(Idea, pk=idea_id, person=person)
+    form = IdeaForm(
+        submitted(request),
+        initial={"text": idea.text, "tier": idea.tier, "aspiration": idea.aspiration_id or ""},
+        person=person,
+    )
+    return _edit(
+        request,
+        person,
+        idea,
+        form,
+        change=services.change_idea,
+        title="Change this idea",
+        to=_to_plan(person),
+    )
+
+
+@person_view(summary="Opened an outcome to change it", writes=True)
+def edit_outcome(request, person, outcome_id):
+    outcome = get_object_or_404(Outcome, pk=outcome_id, person=person)
+    initial = {name: getattr(outcome, name) for name in services.OUTCOME_FIELDS}
+    initial["aspiration"] = outcome.aspiration_id or ""
+    form = OutcomeForm(submitted(request), initial=initial, person=person)
+    return _edit(
+        request,
+        person,
+        outcome,
+        form,
+        change=services.change_outcome,
+        title="Change this outcome",
+        to=_to_plan(person, f"#outcome-{outcome.pk}"),
+    )
+
+
+@person_view(summary="Opened a step to change it", writes=True)
+def edit_task(request, person, task_id):
+    task = get_object_or_404(
+        Task.objects.select_related("outcome"), pk=task_id, outcome__person=person
+    )
+    form = TaskForm(
+        submitted(request),
+        initial={
+            "what": task.what,
+            "who": task.who,
+            "who_name": task.who_name,
+            "by_when": task.by_when,
+        },
+    )
+    return _edit(
+        request,
+        person,
+        task,
+        form,
+        change=services.change_task,
+        title="Change this step",
+        to=_to_plan(person, f"#outcome-{task.outcome_id}"),
+        quoted=task.outcome.text,
+    )
 
 
 def _to_plan(person, anchor=""):
@@ -91,8 +178,14 @@ def idea_status(request, person, idea_id):
     idea = get_object_or_404(Idea, pk=idea_id, person=person)
     form = IdeaStatusForm(submitted(request), initial={"status": idea.status})
     if request.method == "POST" and form.is_valid():
-        services.set_idea_status(idea, by=request.user, **form.cleaned_data)
-        messages.success(request, "Saved.")
+        idea = services.set_idea_status(idea, by=request.user, **form.cleaned_data)
+        if idea.status == IdeaStatus.WANTED:
+            messages.success(
+                request,
+                "Saved. Add it to the support plan from the idea: what is known is filled in.",
+            )
+        else:
+            messages.success(request, "Saved.")
         return _to_plan(person)
     return _form_page(
         request,
@@ -160,250 +253,6 @@ def task_done(request, person, task_id):
     services.complete_task(task, by=request.user)
     messages.success(request, "Step marked as done.")
     return _to_plan(person, f"#outcome-{task.outcome_id}")
-
-
-def _plan_context(plan):
-    items = sorted(
-        plan.items.prefetch_related("outcomes__aspiration").select_related("signed_off_by"),
-        key=lambda i: ORDER[i.tier],
-    )
-    problems = queries.problems_of(plan) if plan.is_draft else []
-    flagged = {p.item.pk for p in problems if p.item is not None}
-    lines = list(plan.budget.all())
-    total_cost, total_funding = rules.budget_totals(items, lines)
-    return {
-        "plan": plan,
-        "items": items,
-        "problems": problems,
-        "flagged": flagged,
-        "council_funded": COUNCIL_FUNDED,
-        "budget_lines": lines,
-        "total_cost": total_cost,
-        "total_funding": total_funding,
-        "has_council_support": any(i.tier in COUNCIL_FUNDED for i in items),
-        "stopped": queries.stopped_at_last_review(plan) if not plan.is_draft else set(),
-    }
-
-
-@person_view(summary="Viewed the support plan")
-def support_plan(request, person):
-    plans = list(SupportPlan.objects.filter(person=person))
-    current = plans[0] if plans else None
-    context = {
-        "person": person,
-        "plans": plans,
-        # Read here, in the request's transaction, not later while the page is drawn.
-        "reviews": list(
-            Review.objects.filter(plan__person=person)
-            .select_related("plan", "reviewed_by")
-            .prefetch_related("decisions__item")
-        ),
-    }
-    if current is not None:
-        data = submitted(request) if request.method == "POST" else None
-        context.update(_plan_context(current))
-        context["texts"] = PlanTextsForm(
-            data,
-            initial={"contingency": current.contingency, "disengagement": current.disengagement},
-        )
-        if (
-            request.method == "POST"
-            and context["texts"].is_valid()
-            and (version := edited_version(data, context["texts"], current=current.version))
-            is not None
-        ):
-            try:
-                services.save_plan_texts(
-                    current,
-                    by=request.user,
-                    expected_version=version,
-                    **context["texts"].cleaned_data,
-                )
-            except (NotAllowed, Conflict, ValueError) as exc:
-                messages.error(request, str(exc))
-            else:
-                messages.success(request, "Saved.")
-                return redirect("planning:support-plan", person_id=person.pk)
-    return TemplateResponse(request, "planning/support_plan.html", context)
-
-
-@post_only
-@person_view()
-@once_only
-def start_support_plan(request, person):
-    plan = services.start_plan(person, by=request.user)
-    messages.success(request, f"Support plan {plan.number} started.")
-    return redirect("planning:support-plan", person_id=person.pk)
-
-
-@person_view(summary="Opened the add plan item form", writes=True)
-@once_only
-def add_plan_item(request, person):
-    plan = SupportPlan.objects.filter(person=person, status=PlanStatus.DRAFT).first()
-    if plan is None:
-        return redirect("planning:support-plan", person_id=person.pk)
-    form = PlanItemForm(submitted(request), person=person)
-    if request.method == "POST" and form.is_valid():
-        services.add_item(plan, by=request.user, **form.cleaned_data)
-        messages.success(request, "Added to the plan.")
-        return redirect("planning:support-plan", person_id=person.pk)
-    return _form_page(request, person, form, title="Add to the support plan", button="Add")
-
-
-@person_view(summary="Viewed why a support plan item is there")
-def plan_item(request, person, item_id):
-    """The golden thread for one item: what it serves, what that is for, how it has gone."""
-    item = get_object_or_404(
-        PlanItem.objects.select_related("plan", "signed_off_by"), pk=item_id, plan__person=person
-    )
-    outcomes = list(
-        item.outcomes.select_related("aspiration").prefetch_related("tasks", "progress")
-    )
-    decisions = item.decisions.select_related("review", "review__reviewed_by").order_by(
-        "review__reviewed_on"
-    )
-    return TemplateResponse(
-        request,
-        "planning/item.html",
-        {
-            "person": person,
-            "item": item,
-            "outcomes": outcomes,
-            "decisions": decisions,
-            "council_funded": item.tier in COUNCIL_FUNDED,
-            "ideas": Idea.objects.filter(
-                person=person, aspiration__in=[o.aspiration_id for o in outcomes if o.aspiration_id]
-            ).select_related("service"),
-        },
-    )
-
-
-@post_only
-@person_view()
-def remove_plan_item(request, person, item_id):
-    item = get_object_or_404(PlanItem, pk=item_id, plan__person=person)
-    try:
-        services.remove_item(item, by=request.user)
-    except NotAllowed as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, f"“{item.description}” taken out of the plan.")
-    return redirect("planning:support-plan", person_id=person.pk)
-
-
-@post_only
-@person_view()
-def sign_off_item(request, person, item_id):
-    item = get_object_or_404(
-        PlanItem.objects.select_related("plan"), pk=item_id, plan__person=person
-    )
-    try:
-        services.sign_off(item, by=request.user)
-    except NotAllowed as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, "Signed off.")
-    return redirect("planning:support-plan", person_id=person.pk)
-
-
-@person_view(summary="Opened the agree plan form", writes=True)
-def agree_support_plan(request, person):
-    plan = SupportPlan.objects.filter(person=person, status=PlanStatus.DRAFT).first()
-    if plan is None:
-        return redirect("planning:support-plan", person_id=person.pk)
-    today = timezone.localdate()
-    form = AgreeForm(
-        submitted(request),
-        initial={"agreed_on": today, "review_by": today + services.FIRST_REVIEW_AFTER},
-    )
-    problems = queries.problems_of(plan)
-    if request.method == "POST" and form.is_valid() and not problems:
-        services.agree_plan(plan, by=request.user, **form.cleaned_data)
-        messages.success(request, f"Support plan {plan.number} agreed.")
-        return redirect("planning:support-plan", person_id=person.pk)
-    return TemplateResponse(
-        request,
-        "planning/agree.html",
-        {
-            "person": person,
-            "form": form,
-            "plan": plan,
-            "problems": problems,
-        },
-    )
-
-
-@person_view(summary="Opened the personal budget form", writes=True)
-@once_only
-def add_budget_line(request, person):
-    plan = SupportPlan.objects.filter(person=person, status=PlanStatus.DRAFT).first()
-    if plan is None:
-        return redirect("planning:support-plan", person_id=person.pk)
-    form = BudgetLineForm(submitted(request))
-    if request.method == "POST" and form.is_valid():
-        services.add_budget_line(plan, by=request.user, **form.cleaned_data)
-        messages.success(request, "Added to the personal budget.")
-        return HttpResponseRedirect(reverse("planning:support-plan", args=[person.pk]) + "#budget")
-    return _form_page(request, person, form, title="Add a source of funding", button="Add")
-
-
-@post_only
-@person_view()
-def remove_budget_line(request, person, line_id):
-    line = get_object_or_404(BudgetLine, pk=line_id, plan__person=person)
-    try:
-        services.remove_budget_line(line, by=request.user)
-    except NotAllowed as exc:
-        messages.error(request, str(exc))
-    return HttpResponseRedirect(reverse("planning:support-plan", args=[person.pk]) + "#budget")
-
-
-@person_view(summary="Opened the review form", writes=True)
-@once_only
-def review(request, person):
-    plan = SupportPlan.objects.filter(person=person, status=PlanStatus.AGREED).first()
-    if plan is None:
-        messages.info(request, "There is no agreed plan to review yet.")
-        return redirect("planning:support-plan", person_id=person.pk)
-    items = sorted(plan.items.prefetch_related("outcomes"), key=lambda i: ORDER[i.tier])
-    outcomes = queries.plan_outcomes(plan)
-    today = timezone.localdate()
-    form = ReviewForm(
-        submitted(request),
-        items=items,
-        outcomes=outcomes,
-        initial={"reviewed_on": today, "next_review_by": today + services.FIRST_REVIEW_AFTER},
-    )
-    if request.method == "POST" and form.is_valid():
-        done = services.record_review(
-            plan,
-            by=request.user,
-            reviewed_on=form.cleaned_data["reviewed_on"],
-            notes=form.cleaned_data["notes"],
-            decisions=form.decisions(),
-            outcome_statuses=form.outcome_statuses(),
-            next_review_by=form.cleaned_data["next_review_by"],
-        )
-        stopped = queries.council_support_stopped(done)
-        if stopped:
-            messages.success(
-                request,
-                "Review saved. Council support stopped because it is no "
-                "longer needed: that is the success this work aims for.",
-            )
-        else:
-            messages.success(request, "Review saved.")
-        return redirect("planning:support-plan", person_id=person.pk)
-    return TemplateResponse(
-        request,
-        "planning/review.html",
-        {
-            "person": person,
-            "plan": plan,
-            "form": form,
-            "then_and_now": queries.then_and_now(plan, outcomes, today),
-        },
-    )
 
 
 @person_view(summary="Viewed the person's own plan")

@@ -10,6 +10,7 @@ from goodlife.accounts.typed_work import submitted
 from goodlife.audit.decorators import audit_shown, people_ids
 from goodlife.errors import Conflict
 from goodlife.people.access import person_view, visible_people
+from goodlife.people.my_work import sections_for as work_sections
 from goodlife.practice import amendments, services
 from goodlife.practice.forms import (
     AmendForm,
@@ -375,10 +376,23 @@ def holding_review(request, person, holding_id):
 
 @access(CASEWORK)
 @audit_shown(
-    "Viewed my work", lambda context: {"people": sorted(set(people_ids(context["work"].people())))}
+    "Viewed my work",
+    lambda context: {
+        "people": sorted(
+            set(people_ids(context["work"].people()))
+            | {p for _, section in context["sections"] for p in people_ids(section["people"])}
+        )
+    },
 )
 def my_work(request):
-    work = my_work_for(request.user, visible_people(request.user))
+    visible = visible_people(request.user)
+    work = my_work_for(request.user, visible)
     return TemplateResponse(
-        request, "practice/my_work.html", {"work": work, "today": timezone.localdate()}
+        request,
+        "practice/my_work.html",
+        {
+            "work": work,
+            "sections": work_sections(request, visible),
+            "today": timezone.localdate(),
+        },
     )

@@ -7,7 +7,13 @@ unanswered ("Select how the contact came in"), or ``False`` when it may be.
 
 from django import forms
 
-from goodlife.ui.forms import CheckboxSelect, GovukCheckbox, GovukDateField, GovukRadioSelect
+from goodlife.ui.forms import (
+    CheckboxSelect,
+    GovukCheckbox,
+    GovukDateField,
+    GovukRadioSelect,
+    MoneyField,
+)
 
 
 def _required(required) -> dict:
@@ -62,3 +68,9 @@ def date_input(label, *, required, **kwargs):
     """A GOV.UK date input, day, month and year: a ``GovukDateField`` (``error_name``,
     ``past_only``)."""
     return GovukDateField(label=label, **_required(required), **kwargs)
+
+
+def money(label, *, what, required, **kwargs):
+    """A sum of money in pounds with a £ prefix, taken as people write it ("£1,200.50"):
+    a ``MoneyField``; ``what`` names it in its messages ("weekly cost")."""
+    return MoneyField(label=label, what=what, **_required(required), **kwargs)

@@ -332,3 +332,66 @@ def parse_date_parts(
     if value.year > LAST_YEAR:
         raise forms.ValidationError(f"{label} must be before {LAST_YEAR + 1}")
     return value
+
+
+class MoneyInput(forms.TextInput):
+    """A GOV.UK text input with a £ prefix (the GOV.UK "input prefix")."""
+
+    template_name = "ui/widgets/money.html"
+
+    def __init__(self, attrs=None):
+        super().__init__({"class": "govuk-input--width-5", "inputmode": "decimal", **(attrs or {})})
+
+
+_THOUSANDS = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d*)?$")
+
+
+class MoneyField(forms.DecimalField):
+    """A sum of money in pounds, as people write it: "£45", "45", "45.00", "£1,200.50".
+
+    ``what`` names it in the GOV.UK messages: ``what="weekly cost"`` gives "Enter a weekly
+    cost of £0 or more" and "Enter the weekly cost as an amount in pounds, like £45 or
+    £87.50". The least it may be is £0; the most, what its column holds."""
+
+    widget = MoneyInput
+
+    def __init__(self, *, what, max_digits=9, **kwargs):
+        kwargs.setdefault("min_value", 0)
+        super().__init__(max_digits=max_digits, decimal_places=2, **kwargs)
+        self._number_limited = True  # its messages are its own (limit_number leaves it)
+        article = "an" if what[:1].lower() in "aeiou" else "a"
+        below = 10 ** (max_digits - 2)
+        self.error_messages["invalid"] = (
+            f"Enter the {what} as an amount in pounds, like £45 or £87.50"
+        )
+        limits = []
+        if self.min_value is not None:
+            limits.append(
+                validators.MinValueValidator(
+                    self.min_value, message=f"Enter {article} {what} of £{self.min_value:,} or more"
+                )
+            )
+        digits = validators.DecimalValidator(max_digits, 2)
+        too_large = f"Enter {article} {what} of less than £{below:,}"
+        digits.messages = {
+            **digits.messages,
+            "max_digits": too_large,
+            "max_whole_digits": too_large,
+            "max_decimal_places": f"Enter the {what} in pounds and pence, like £87.50: "
+            "no more than 2 numbers after the point",
+        }
+        self.validators = [*limits, digits]
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            text = "".join(value.split())  # "£ 1 200" as well as "£1200"
+            negative = text.startswith("-")
+            text = text.lstrip("-")
+            if text.startswith("£"):
+                text = text[1:]
+            if text.lower().startswith("gbp"):
+                text = text[3:]
+            if _THOUSANDS.match(text):
+                text = text.replace(",", "")
+            value = ("-" if negative else "") + text
+        return super().to_python(value)

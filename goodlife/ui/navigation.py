@@ -21,6 +21,14 @@ class NavItem:
 
 
 _items: list[NavItem] = []
+# url_name -> (user -> (how many, what they are)): a count shown beside a menu item, such as
+# the plans waiting for a manager's sign-off beside My work. Registered by the app that
+# knows what is waiting, not by the app that owns the item.
+_counts: dict[str, Callable[[object], tuple[int, str]]] = {}
+
+
+def register_count(url_name: str, count: Callable[[object], tuple[int, str]]) -> None:
+    _counts[url_name] = count
 
 
 def register(item: NavItem) -> None:
@@ -52,5 +60,8 @@ def items_for(request) -> list[dict]:
         if not item.shown_to(user):
             continue
         address = href(item.url_name)
-        result.append({"label": item.label, "href": address, "current": request.path == address})
+        entry = {"label": item.label, "href": address, "current": request.path == address}
+        if item.url_name in _counts:
+            entry["count"], entry["count_of"] = _counts[item.url_name](user)
+        result.append(entry)
     return result

@@ -20,6 +20,8 @@ from goodlife.accounts.models import Role
 from goodlife.directory import services as directory
 from goodlife.people import services as people
 from goodlife.planning import services as planning
+from goodlife.planning import sign_off
+from goodlife.planning.models import SupportPlan
 from goodlife.practice import services as practice
 from goodlife.strengths import services as strengths
 from goodlife.ui.http import is_post_only
@@ -182,6 +184,9 @@ class Targets(HTMLParser):
         elif tag in ("button", "input") and attrs.get("formaction"):
             method = (attrs.get("formmethod") or self._form_method).lower()
             self.found.append((method, attrs["formaction"]))
+        elif tag == "button" and attrs.get("name") == "go" and attrs.get("value", "")[:1] == "/":
+            # A draft plan's button: it saves what was typed, then goes to its address.
+            self.found.append(("get", attrs["value"]))
 
 
 def _targets(page_path, html):
@@ -305,16 +310,22 @@ def test_the_practitioner_is_still_shown_the_ways_to_change_the_record(
             "planning:add-idea",
             "planning:add-outcome",
             "planning:idea-status",
+            "planning:edit-idea",
+            "planning:edit-outcome",
             "planning:add-task",
+            "planning:edit-task",
             "planning:task-done",
         },
         "support plan": {
             "planning:support-plan",  # the texts form
             "planning:add-plan-item",
+            "planning:edit-plan-item",
             "planning:remove-plan-item",
             "planning:add-budget-line",
+            "planning:edit-budget-line",
             "planning:remove-budget-line",
             "planning:agree-support-plan",
+            "planning:send-for-sign-off",
         },
         "episode": {
             "practice:record-new",
@@ -338,9 +349,11 @@ def test_the_practitioner_is_still_shown_the_ways_to_change_the_record(
     assert 'name="action" value="note"' in suggestions and "Log an unmet need" in suggestions
 
 
-def test_the_manager_is_still_shown_sign_off(as_manager, tom, toms_record):
+def test_the_manager_is_still_shown_sign_off(as_manager, tom, toms_record, practitioner):
+    plan = SupportPlan.objects.get(person=tom, status="draft")
+    sign_off.request_sign_off(plan, by=practitioner)
     path = reverse("planning:support-plan", args=[tom.pk])
-    assert "planning:sign-off-item" in _writes_on(as_manager, path)
+    assert "planning:decide-sign-off" in _writes_on(as_manager, path)
 
 
 def test_an_agreed_plan_offers_a_reader_no_review_or_new_version(reader, tom, practitioner):

@@ -5,7 +5,7 @@ import pytest
 
 from goodlife.planning import queries, services
 from goodlife.planning.models import Outcome, ReviewDecision
-from tests.factories import PlanItemFactory, SupportPlanFactory, Well12ResponseFactory
+from tests.factories import PlanItemFactory, SupportPlanFactory, Well12ResponseFactory, signed_off
 from tests.planning.test_support_plan import TODAY, date_fields, outcome  # noqa: F401
 
 
@@ -21,7 +21,7 @@ def agreed(tom, practitioner, manager, outcome):  # noqa: F811
     PlanItemFactory(
         plan=plan, by=practitioner, description="Library book about space", outcomes=[outcome]
     )
-    paid = PlanItemFactory(
+    PlanItemFactory(
         plan=plan,
         by=practitioner,
         description="Travel training",
@@ -31,7 +31,7 @@ def agreed(tom, practitioner, manager, outcome):  # noqa: F811
         ends_on=TODAY + datetime.timedelta(days=28),
         weekly_cost=120,
     )
-    services.sign_off(paid, by=manager)
+    signed_off(plan, manager=manager)
     services.add_budget_line(plan, by=practitioner, source="council", weekly_amount=120)
     services.save_plan_texts(
         plan, by=practitioner, expected_version=1, contingency="c", disengagement="d"

@@ -60,17 +60,27 @@ def test_a_plan_from_start_to_agreement(as_practitioner, as_manager, practitione
     item = plan.items.get(tier="short_term")
     item.ends_on = TODAY + datetime.timedelta(days=28)
     item.save()
-    as_practitioner.post(base + f"items/{item.pk}/sign-off/")
+    # The practitioner sends it for sign-off with a note; a practitioner cannot decide.
+    as_practitioner.post(base + "sign-off/", {"note": "Four weeks, then Tom goes alone"})
+    asked = plan.sign_offs.get()
+    assert asked.note == "Four weeks, then Tom goes alone" and asked.is_waiting
+    decide = base + f"sign-off/{asked.pk}/"
+    assert as_practitioner.post(decide, {"decision": "sign_off"}).status_code == 403
     item.refresh_from_db()
     assert item.signed_off_at is None  # practitioners do not sign off
-    as_manager.post(base + f"items/{item.pk}/sign-off/")
+    page = as_manager.get(decide).content.decode()
+    fingerprint = page.split('name="fingerprint" value="')[1].split('"')[0]
+    as_manager.post(
+        decide, {"decision": "sign_off", "comment": "Fine", "fingerprint": fingerprint}
+    )
     item.refresh_from_db()
-    assert item.signed_off_by is not None
+    assert item.signed_off_by is not None and item.signed_off_in.comment == "Fine"
 
     page = as_practitioner.get(base).content.decode()
     assert "The budget does not add up: support costs £120.00 a week" in page
     page = as_practitioner.post(base + "budget/add/", {"weekly_amount": "-5"}).content.decode()
-    assert "Select where the money comes from" in page and "cannot be less than £0" in page
+    assert "Select where the money comes from" in page
+    assert "Enter an amount each week of £0 or more" in page
     as_practitioner.post(
         base + "budget/add/",
         {"source": "council", "weekly_amount": "100", "taken_as": "direct_payment"},

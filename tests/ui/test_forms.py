@@ -192,13 +192,67 @@ def test_a_number_out_of_range_for_its_column_gets_a_govuk_message(typed, visits
     assert f'value="{typed}"' in str(form["amount"])
 
 
-def test_a_forms_own_number_message_is_kept():
+@pytest.mark.parametrize(
+    "typed, pounds",
+    [
+        ("£45", "45"),
+        ("45", "45"),
+        ("45.00", "45.00"),
+        ("£1,200.50", "1200.50"),
+        (" £ 87.5 ", "87.5"),
+        ("1,000,000", "1000000"),
+        ("0", "0"),
+    ],
+)
+def test_money_is_taken_as_people_write_it(typed, pounds):
+    from decimal import Decimal
+
     from goodlife.planning.forms import BudgetLineForm
 
-    form = BudgetLineForm({"source": "council", "weekly_amount": "10000000"})
-    assert form.errors["weekly_amount"] == ["The amount must be less than £10,000,000"]
-    form = BudgetLineForm({"source": "council", "weekly_amount": "-1"})
-    assert form.errors["weekly_amount"] == ["The amount cannot be less than £0"]
+    form = BudgetLineForm({"source": "council", "weekly_amount": typed})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["weekly_amount"] == Decimal(pounds)
+
+
+@pytest.mark.parametrize(
+    "typed, message",
+    [
+        ("-1", "Enter an amount each week of £0 or more"),
+        ("-£5", "Enter an amount each week of £0 or more"),
+        ("10000000", "Enter an amount each week of less than £10,000,000"),
+        (
+            "12.345",
+            "Enter the amount each week in pounds and pence, like £87.50: "
+            "no more than 2 numbers after the point",
+        ),
+        ("forty", "Enter the amount each week as an amount in pounds, like £45 or £87.50"),
+        ("1,20", "Enter the amount each week as an amount in pounds, like £45 or £87.50"),
+        ("NaN", "Enter the amount each week as an amount in pounds, like £45 or £87.50"),
+        ("", "Enter the amount each week"),
+    ],
+)
+def test_a_wrong_sum_of_money_gets_a_govuk_message_and_keeps_what_was_typed(typed, message):
+    from goodlife.planning.forms import BudgetLineForm
+
+    form = BudgetLineForm({"source": "council", "weekly_amount": typed})
+    assert form.errors["weekly_amount"] == [message]
+    if typed:
+        assert f'value="{typed}"' in str(form["weekly_amount"])
+
+
+@pytest.mark.django_db
+def test_a_weekly_cost_says_so_in_its_message_and_shows_a_pound_prefix():
+    from goodlife.planning.forms import PlanItemForm
+    from tests.factories import PersonFactory
+
+    form = PlanItemForm(
+        {"description": "Care", "tier": "long_term", "weekly_cost": "-45"},
+        person=PersonFactory(),
+    )
+    assert form.errors["weekly_cost"] == ["Enter a weekly cost of £0 or more"]
+    html = str(form["weekly_cost"])
+    assert '<div class="govuk-input__prefix" aria-hidden="true">£</div>' in html
+    assert 'inputmode="decimal"' in html and "govuk-input--width-5" in html
 
 
 def test_a_uuid_field_is_not_given_a_text_limit():

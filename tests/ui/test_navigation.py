@@ -16,7 +16,13 @@ def request_for(user, path):
 def test_items_follow_the_role_and_mark_the_current_page(practitioner):
     items = items_for(request_for(practitioner, "/my-work/"))
     by_label = {i["label"]: i for i in items}
-    assert by_label["My work"] == {"label": "My work", "href": "/my-work/", "current": True}
+    assert by_label["My work"] == {
+        "label": "My work",
+        "href": "/my-work/",
+        "current": True,
+        "count": 0,  # nothing waiting for a practitioner's sign-off
+        "count_of": "waiting for your sign-off",
+    }
     assert not by_label["Directory"]["current"]
     assert [i for i in items if i["current"]] == [by_label["My work"]]
 
