@@ -70,9 +70,7 @@ def test_a_plan_from_start_to_agreement(as_practitioner, as_manager, practitione
     assert item.signed_off_at is None  # practitioners do not sign off
     page = as_manager.get(decide).content.decode()
     fingerprint = page.split('name="fingerprint" value="')[1].split('"')[0]
-    as_manager.post(
-        decide, {"decision": "sign_off", "comment": "Fine", "fingerprint": fingerprint}
-    )
+    as_manager.post(decide, {"decision": "sign_off", "comment": "Fine", "fingerprint": fingerprint})
     item.refresh_from_db()
     assert item.signed_off_by is not None and item.signed_off_in.comment == "Fine"
 
