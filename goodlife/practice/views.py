@@ -9,6 +9,7 @@ from goodlife.accounts.access import CASEWORK, access
 from goodlife.accounts.typed_work import submitted
 from goodlife.audit.decorators import audit_shown, people_ids
 from goodlife.errors import Conflict
+from goodlife.people import next_steps
 from goodlife.people.access import person_view, visible_people
 from goodlife.practice import amendments, services
 from goodlife.practice.forms import (
@@ -85,6 +86,7 @@ def episode(request, person, episode_id):
             "earlier": [r for r in records if r.conversation != episode.conversation],
             "stages": episode.stages.select_related("started_by"),
             "holding": episode.holding_support.filter(ended_on__isnull=True),
+            "next_steps": next_steps.steps_for(person),
         },
     )
 

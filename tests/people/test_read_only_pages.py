@@ -272,8 +272,11 @@ def test_a_reader_is_told_the_record_is_open_to_read_only(reader, tom, toms_reco
     draft = reverse("practice:record", args=[tom.pk, toms_record["draft"].pk])
     assert f'href="{draft}"' in client.get(pages["timeline"]).content.decode()
     assert f'href="{draft}"' in client.get(pages["episode"]).content.decode()
-    # What is there to read stays.
-    assert "2. Develop ideas" in client.get(pages["episode"]).content.decode()
+    # What is there to read stays, and the next steps lead to pages that read the record.
+    episode = client.get(pages["episode"]).content.decode()
+    assert "2. Develop ideas" in episode
+    assert f'href="{reverse("wellbeing:progression", args=[tom.pk])}"' in episode
+    assert f'href="{reverse("planning:support-plan", args=[tom.pk])}"' in episode
     assert "A daily phone call" in overview
     assert "Ring the allotment society" in client.get(pages["plan"]).content.decode()
     suggestions = client.get(pages["suggestions"]).content.decode()
