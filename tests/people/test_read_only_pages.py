@@ -334,6 +334,9 @@ def test_the_practitioner_is_still_shown_the_ways_to_change_the_record(
     for name, names in expected.items():
         shown = _writes_on(as_practitioner, pages[name])
         assert names <= shown, f"{name}: missing {names - shown}"
+    # The draft's own page, which only its author opens, offers to discard it.
+    draft = reverse("practice:record-edit", args=[tom.pk, toms_record["draft"].pk])
+    assert "practice:record-discard" in _writes_on(as_practitioner, draft)
     page = as_practitioner.get(pages["overview"]).content.decode()
     assert READ_ONLY not in page
     assert "<textarea" in as_practitioner.get(pages["support plan"]).content.decode()
