@@ -29,7 +29,7 @@ from goodlife.strengths import services as strengths
 from goodlife.ui.http import is_post_only
 from tests.accounts.test_access_rules import ADMIN_NAMESPACE, _walk
 from tests.conftest import client_for
-from tests.factories import UserFactory
+from tests.factories import ConversationRecordFactory, EpisodeFactory, UserFactory
 
 TODAY = datetime.date.today()  # noqa: DTZ011
 
@@ -66,8 +66,9 @@ def _everything():
 
 @pytest.fixture
 def toms_plan(tom, practitioner, manager):
-    """Tom with an outcome, a step, a draft plan with an item and funding, and a directory
-    entry: a real row behind every id the write URLs take."""
+    """Tom with an outcome, a step, a draft plan with an item and funding, a directory
+    entry, and an episode with a draft conversation record (which a GET or a reader's POST
+    to its discard page must leave): a real row behind every id the write URLs take."""
     aspiration = strengths.add_aspiration(
         tom, by=practitioner, text="Back to the allotment", term="long"
     )
@@ -95,8 +96,12 @@ def toms_plan(tom, practitioner, manager):
     )
     line = planning.add_budget_line(plan, by=practitioner, source="council", weekly_amount="45")
     service = Service.objects.create(name="Allotment society", description="Plots to share")
+    episode = EpisodeFactory(person=tom, by=practitioner)
+    draft = ConversationRecordFactory(episode=episode, by=practitioner)
     return {
         "person_id": tom.pk,
+        "episode_id": episode.pk,
+        "record_id": draft.pk,
         "task_id": task.pk,
         "item_id": item.pk,
         "line_id": line.pk,

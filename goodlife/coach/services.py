@@ -27,3 +27,10 @@ def keep(user, *, scope: str, phrase: str, text: str) -> None:
             )
     except IntegrityError:
         pass  # kept at the same moment in another tab
+
+
+def forget_page(path: str) -> int:
+    """Forget the wordings kept on the boxes of a page that is gone for good (a discarded
+    draft's edit page, whose address is never used again); how many."""
+    deleted, _ = Dismissal.objects.filter(scope__startswith=scope_for(path, "")).delete()
+    return deleted

@@ -167,3 +167,9 @@ def register_all():
     from goodlife.planning import demo
 
     people_demo.register_step("planning", demo.tell_story)
+    from goodlife.people.next_steps import NextStep, register
+
+    ideas = "Ideas to try, and the outcomes the person wants with the steps towards them"
+    register(NextStep("plan", "Ideas and outcomes", "planning:plan", 30, ideas))
+    agreed = "The support agreed with the person, what it costs and when it is reviewed"
+    register(NextStep("support-plan", "Support plan", "planning:support-plan", 40, agreed))

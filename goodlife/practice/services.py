@@ -3,11 +3,13 @@
 import datetime
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from goodlife.audit.models import Action, AuditEvent
 from goodlife.audit.services import record as audit
 from goodlife.audit.services import record_on
+from goodlife.coach import services as coach
 from goodlife.errors import NotAllowed
 from goodlife.people import timeline
 from goodlife.practice.framework import CONVERSATIONS
@@ -176,6 +178,56 @@ def save_draft(
             else ("Draft saved automatically" if autosave else "Saved a draft"),
         )
     return current
+
+
+FINISHED_NOT_DISCARDED = (
+    "This record is finished, so it cannot be discarded. If something in it is wrong, "
+    "amend it: the amendment says what changed and why."
+)
+
+
+@transaction.atomic
+def discard_draft(record: ConversationRecord, *, by, expected_version: int) -> None:
+    """Throw away an unfinished draft, as its author chooses to. A finished record is never
+    removed (it is amended). The audit trail keeps that a draft was discarded, and when it
+    was last saved, but not what it said: a discarded draft was never part of the record.
+
+    With ``expected_version``, a draft saved again since the worker last saw it (in another
+    tab, or automatically) is not discarded: Conflict, with the draft as it is now.
+    """
+    current = (
+        ConversationRecord.objects.select_for_update()
+        .select_related("author")
+        .filter(pk=record.pk)
+        .first()
+    )
+    if current is None:
+        raise NotAllowed("This draft has already been discarded")
+    if current.status != RecordStatus.DRAFT:
+        raise NotAllowed(FINISHED_NOT_DISCARDED)
+    if current.author_id != by.pk:
+        raise NotAllowed(f"Only {current.author.full_name} can discard their draft")
+    at_version(current, expected_version, by=by)
+    # Amendments protect the record they change; only finished records are amended, so a
+    # draft has none, but say so rather than fail if one ever did.
+    if current.amendments.exists():
+        raise NotAllowed(FINISHED_NOT_DISCARDED)
+    record_on(
+        current,
+        by=by,
+        summary=f"Discarded a draft of conversation {current.conversation}",
+        detail={
+            "episode": str(current.episode_id),
+            "conversation": current.conversation,
+            "step": current.step,
+            "last_saved": current.updated_at.isoformat(),
+            "version": current.version,
+        },
+    )
+    # The wordings the author kept on the draft's own page: that page is gone for good.
+    coach.forget_page(reverse("practice:record-edit", args=[current.person_id, current.pk]))
+    # Deleting sends post_delete, which takes the draft's entry off the timeline.
+    current.delete()
 
 
 @transaction.atomic

@@ -26,6 +26,11 @@ urlpatterns = [
         name="record-edit",
     ),
     path(
+        "people/<uuid:person_id>/records/<uuid:record_id>/discard/",
+        views.record_discard,
+        name="record-discard",
+    ),
+    path(
         "people/<uuid:person_id>/records/<uuid:record_id>/amend/",
         views.record_amend,
         name="record-amend",

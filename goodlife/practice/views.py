@@ -5,10 +5,11 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 
-from goodlife.accounts.access import CASEWORK, access
+from goodlife.accounts.access import CASEWORK, access, refuse
 from goodlife.accounts.typed_work import submitted
 from goodlife.audit.decorators import audit_shown, people_ids
-from goodlife.errors import Conflict
+from goodlife.errors import Conflict, NotAllowed
+from goodlife.people import next_steps
 from goodlife.people.access import person_view, visible_people
 from goodlife.people.my_work import sections_for as work_sections
 from goodlife.practice import amendments, services
@@ -30,7 +31,7 @@ from goodlife.practice.models import (
 )
 from goodlife.practice.work import my_work_for
 from goodlife.ui.once import once_only
-from goodlife.ui.versions import edited_version
+from goodlife.ui.versions import edited_version, parse_version
 
 
 def _episode(person, episode_id) -> Episode:
@@ -86,6 +87,7 @@ def episode(request, person, episode_id):
             "earlier": [r for r in records if r.conversation != episode.conversation],
             "stages": episode.stages.select_related("started_by"),
             "holding": episode.holding_support.filter(ended_on__isnull=True),
+            "next_steps": next_steps.steps_for(person),
         },
     )
 
@@ -261,6 +263,73 @@ def _record_form(request, person, episode, form, *, record=None, conflict=None):
             "conversation": CONVERSATIONS[number],
             "steps": STEPS,
         },
+    )
+
+
+DISCARD_OUT_OF_DATE = (
+    "This page was out of date, so the draft was not discarded: Goodlife could not tell "
+    "which version of the draft you were shown. Check the draft below, then discard it if "
+    "you still want to."
+)
+
+
+@person_view(summary="Asked whether to discard a draft", writes=True, read_at="practice:record")
+def record_discard(request, person, record_id):
+    """Asks "are you sure?" before a draft is thrown away (GET), and throws it away (POST)."""
+    record = _record(person, record_id)
+    if not record.is_draft:
+        messages.info(request, services.FINISHED_NOT_DISCARDED)
+        return redirect("practice:record", person_id=person.pk, record_id=record.pk)
+    if record.author_id != request.user.pk:
+        return refuse(
+            request,
+            reason=f"Only {record.author.full_name}, who wrote this draft, can discard it.",
+            person_id=person.pk,
+        )
+    errors = []
+    if request.method == "POST":
+        version = parse_version(request.POST.get("version"))
+        if version is None:
+            errors.append(DISCARD_OUT_OF_DATE)
+        else:
+            try:
+                services.discard_draft(record, by=request.user, expected_version=version)
+            except Conflict as exc:
+                record = exc.current
+                saved_at = timezone.localtime(record.updated_at)
+                errors.append(
+                    f"This draft was saved again at {saved_at:%H:%M}, after you opened this "
+                    "page (perhaps in another tab), so it was not discarded. Check it below, "
+                    "then discard it if you still want to."
+                )
+            except NotAllowed as exc:  # finished or discarded in another tab meanwhile
+                messages.info(request, str(exc))
+                return redirect(
+                    "practice:episode", person_id=person.pk, episode_id=record.episode_id
+                )
+            else:
+                messages.success(request, f"Draft discarded: {_draft_name(person, record)}.")
+                return redirect("practice:my-work")
+    return TemplateResponse(
+        request,
+        "practice/discard.html",
+        {
+            "person": person,
+            "record": record,
+            "episode": record.episode,
+            "conversation": conversation_label(record.conversation),
+            "errors": errors,
+        },
+    )
+
+
+def _draft_name(person, record) -> str:
+    """Which draft, in words: "Tom, conversation 1, gather information, last saved 9 Nov"."""
+    step = f", {record.get_step_display().lower()}" if record.step else ""
+    saved = timezone.localtime(record.updated_at)
+    return (
+        f"{person.display_name}, conversation {record.conversation}{step}, "
+        f"last saved {saved:%-d %b %Y at %H:%M}"
     )
 
 

@@ -3,7 +3,7 @@
 from django.urls import reverse
 
 from goodlife.people import demo as people_demo
-from goodlife.people import panels, timeline
+from goodlife.people import next_steps, panels, timeline
 from goodlife.people.timeline import TimelineEntry
 from goodlife.strengths.models import Aspiration, NetworkChange, Offer, Strength
 from goodlife.strengths.network import RING_NAMES
@@ -79,3 +79,12 @@ def register_all():
     from goodlife.strengths import demo
 
     people_demo.register_step("strengths", demo.tell_story)
+    next_steps.register(
+        next_steps.NextStep(
+            "strengths",
+            "Strengths and aspirations",
+            "strengths:profile",
+            20,
+            "What the person is good at, cares about and wants, and who is in their life",
+        )
+    )

@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from goodlife.accounts.access import CASEWORK
 from goodlife.people import demo as people_demo
-from goodlife.people import panels, timeline
+from goodlife.people import next_steps, panels, timeline
 from goodlife.people.timeline import TimelineEntry
 from goodlife.ui.navigation import NavItem
 from goodlife.ui.navigation import register as register_nav
@@ -80,3 +80,12 @@ def register_all():
     from goodlife.wellbeing import demo
 
     people_demo.register_step("wellbeing", demo.tell_story)
+    next_steps.register(
+        next_steps.NextStep(
+            "well12",
+            "WELL12",
+            "wellbeing:progression",
+            10,
+            "How the person feels about their life now, and how that has changed",
+        )
+    )

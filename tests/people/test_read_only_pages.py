@@ -277,8 +277,11 @@ def test_a_reader_is_told_the_record_is_open_to_read_only(reader, tom, toms_reco
     draft = reverse("practice:record", args=[tom.pk, toms_record["draft"].pk])
     assert f'href="{draft}"' in client.get(pages["timeline"]).content.decode()
     assert f'href="{draft}"' in client.get(pages["episode"]).content.decode()
-    # What is there to read stays.
-    assert "2. Develop ideas" in client.get(pages["episode"]).content.decode()
+    # What is there to read stays, and the next steps lead to pages that read the record.
+    episode = client.get(pages["episode"]).content.decode()
+    assert "2. Develop ideas" in episode
+    assert f'href="{reverse("wellbeing:progression", args=[tom.pk])}"' in episode
+    assert f'href="{reverse("planning:support-plan", args=[tom.pk])}"' in episode
     assert "A daily phone call" in overview
     assert "Ring the allotment society" in client.get(pages["plan"]).content.decode()
     suggestions = client.get(pages["suggestions"]).content.decode()
@@ -342,6 +345,9 @@ def test_the_practitioner_is_still_shown_the_ways_to_change_the_record(
     for name, names in expected.items():
         shown = _writes_on(as_practitioner, pages[name])
         assert names <= shown, f"{name}: missing {names - shown}"
+    # The draft's own page, which only its author opens, offers to discard it.
+    draft = reverse("practice:record-edit", args=[tom.pk, toms_record["draft"].pk])
+    assert "practice:record-discard" in _writes_on(as_practitioner, draft)
     page = as_practitioner.get(pages["overview"]).content.decode()
     assert READ_ONLY not in page
     assert "<textarea" in as_practitioner.get(pages["support plan"]).content.decode()
