@@ -180,3 +180,7 @@ def register_all():
     from goodlife.practice import demo
 
     people_demo.register_step("conversations", demo.tell_story)
+    from goodlife.people import mentions as people_mentions
+    from goodlife.practice.mentions import record_passages
+
+    people_mentions.register(record_passages)

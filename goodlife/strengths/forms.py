@@ -165,6 +165,25 @@ class MemberForm(CoachedForm, forms.Form):
         return name
 
 
+def suggested_member(params) -> dict:
+    """The add form's first values from its address, as a suggestion on the network map
+    links to it (``?name=Jane&relationship=sister&kind=family``). Each is taken only if the
+    form would accept it; anything else (too long, unprintable, a kind there is not) is
+    left out, and the worker still checks and saves the form."""
+    initial = {}
+    for name in ("name", "relationship"):
+        value = params.get(name)
+        if not isinstance(value, str):
+            continue
+        value = " ".join(value.split())
+        limit = MemberForm.base_fields[name].max_length
+        if value and len(value) <= limit and value.isprintable() and "\ufffd" not in value:
+            initial[name] = value
+    if params.get("kind") in MemberKind.values:
+        initial["kind"] = params["kind"]
+    return initial
+
+
 class RetireForm(CoachedForm, forms.Form):
     reason = textarea(
         "Why?",

@@ -5,10 +5,11 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
+from goodlife.accounts.access import WRITE_RECORDS
 from goodlife.accounts.typed_work import submitted
 from goodlife.errors import Conflict
 from goodlife.people.access import person_view
-from goodlife.strengths import ecomap, guidance, network, services
+from goodlife.strengths import ecomap, guidance, network, queries, services
 from goodlife.strengths.forms import (
     AspirationForm,
     AspirationStatusForm,
@@ -16,6 +17,7 @@ from goodlife.strengths.forms import (
     OfferForm,
     RetireForm,
     StrengthForm,
+    suggested_member,
 )
 from goodlife.strengths.models import Aspiration, NetworkMember, Offer, Ring, Strength
 from goodlife.ui.once import once_only
@@ -193,13 +195,31 @@ def retire(request, person, kind, entry_id):
 def network_page(request, person):
     context = _profile_context(person)
     context["history"] = network.history(person)
+    if WRITE_RECORDS.allows(request.user):
+        context["mentioned"] = queries.people_mentioned(
+            person,
+            strengths=context["strengths"],
+            aspirations=context["aspirations"],
+            offers=context["offers"],
+            members=context["members"],
+        )
     return TemplateResponse(request, "strengths/network.html", context)
+
+
+_FILLED_IN = (
+    "Filled in from {name}'s record: check the name and how they are connected with {name} "
+    "before adding them."
+)
 
 
 @person_view(summary="Opened the add network member form", writes=True)
 @once_only
 def add_member(request, person):
-    form = MemberForm(submitted(request), person=person)
+    data = submitted(request)
+    # A suggestion from the network map fills in who they are; nothing is added until the
+    # worker saves the form.
+    initial = suggested_member(request.GET) if data is None else {}
+    form = MemberForm(data, person=person, initial=initial)
     if request.method == "POST" and form.is_valid():
         member = services.add_member(person, by=request.user, **form.cleaned_data)
         messages.success(request, f"{member.name} added to the network map.")
@@ -211,6 +231,7 @@ def add_member(request, person):
         title="Add to the network map",
         questions=guidance.NETWORK_QUESTIONS,
         button="Add to the map",
+        quoted=_FILLED_IN.format(name=person.display_name) if initial else "",
     )
 
 
