@@ -112,7 +112,26 @@ class Visit:
             overflow = self.page.evaluate(
                 "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
             )
-            assert overflow <= 0, f"{name}: scrolls sideways by {overflow}px at {width}px wide"
+            if overflow > 0:
+                # Name the widest elements, so the fix can start from them.
+                wide = self.page.evaluate(
+                    """w => [...document.querySelectorAll('body *')]
+                        .filter(e => e.getBoundingClientRect().right > w + 1)
+                        .filter(e => {  // not inside a box that scrolls on its own
+                            for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) {
+                                if (['auto', 'scroll', 'hidden'].includes(
+                                    getComputedStyle(p).overflowX)) return false;
+                            }
+                            return true;
+                        })
+                        .slice(0, 5)
+                        .map(e => e.tagName + '.' + e.className + ' ' +
+                             Math.round(e.getBoundingClientRect().right))""",
+                    width,
+                )
+                raise AssertionError(
+                    f"{name}: scrolls sideways by {overflow}px at {width}px wide: {wide}"
+                )
         finally:
             self.page.set_viewport_size(size)
 
