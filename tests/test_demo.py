@@ -78,6 +78,17 @@ def test_apps_can_add_steps_to_the_demo(db, monkeypatch, capsys):
     assert "Test step ran" in capsys.readouterr().out
 
 
+def test_a_step_runs_after_the_steps_it_reads(monkeypatch):
+    from goodlife.people import demo
+
+    monkeypatch.setattr(demo, "_steps", [])
+    monkeypatch.setattr(demo, "_after", {})
+    demo.register_step("planning", None, after=("wellbeing", "not installed"))
+    demo.register_step("people", None)
+    demo.register_step("wellbeing", None)
+    assert [name for name, _ in demo.steps()] == ["wellbeing", "planning", "people"]
+
+
 def test_toms_story_reaches_a_reviewed_plan_with_paid_support_stopped(demo):
     from goodlife.planning.models import PlanStatus, Review, SupportPlan
 
@@ -90,3 +101,18 @@ def test_toms_story_reaches_a_reviewed_plan_with_paid_support_stopped(demo):
     assert plan.agreed_on < review.reviewed_on
     tom = Person.objects.get(pk=person_id("tom"))
     assert tom.network.filter(name="Eastbrook Astronomical Society").exists()
+
+
+def test_tom_has_a_well12_either_side_of_the_society(demo):
+    from goodlife.planning.models import Review, SupportPlan
+    from goodlife.wellbeing.models import Well12Response
+
+    before, after = Well12Response.objects.filter(person_id=person_id("tom")).order_by(
+        "completed_on"
+    )
+    assert before.total < after.total
+    plan = SupportPlan.objects.get(person_id=person_id("tom"))
+    review = Review.objects.get(plan=plan)
+    assert plan.agreed_well12 == before and review.well12 == after
+    assert before.completed_on <= plan.agreed_on < after.completed_on <= review.reviewed_on
+
