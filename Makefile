@@ -14,7 +14,7 @@ CHROMIUM ?= /usr/bin/chromium
 # Development defaults; production sets its own environment (docs/deploy.md).
 DEV_ENV := DEBUG=True
 
-.PHONY: help uv install deps frontend run test test-sqlite test-postgres lint format clean browser bench
+.PHONY: help uv install deps frontend run test test-sqlite test-postgres lint format clean browser bench screenshot
 
 help:
 	@echo "make run    install, prepare the demo database and serve on http://$(HOST):$(PORT)"
@@ -114,6 +114,10 @@ bench: deps frontend
 		DATABASE_URL=$(BENCH_PG)_council $(UV) run python bench/load.py --scale council --label postgresql; \
 	fi
 	$(UV) run python bench/report.py
+
+# The README's screenshot of a person's page, from a fresh demo (docs/images/screenshot.py).
+screenshot: install browser
+	GOODLIFE_CHROMIUM=$(CHROMIUM) $(UV) run python docs/images/screenshot.py
 
 clean:
 	rm -rf static_build staticfiles node_modules .venv

@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 from django.test import RequestFactory
+from django.utils import timezone
 
 from goodlife.accounts.models import Role, User
 from goodlife.people.demo import person_id
@@ -78,6 +79,17 @@ def test_apps_can_add_steps_to_the_demo(db, monkeypatch, capsys):
     assert "Test step ran" in capsys.readouterr().out
 
 
+def test_a_step_runs_after_the_steps_it_reads(monkeypatch):
+    from goodlife.people import demo
+
+    monkeypatch.setattr(demo, "_steps", [])
+    monkeypatch.setattr(demo, "_after", {})
+    demo.register_step("planning", None, after=("wellbeing", "not installed"))
+    demo.register_step("people", None)
+    demo.register_step("wellbeing", None)
+    assert [name for name, _ in demo.steps()] == ["wellbeing", "planning", "people"]
+
+
 def test_toms_story_reaches_a_reviewed_plan_with_paid_support_stopped(demo):
     from goodlife.planning.models import PlanStatus, Review, SupportPlan
 
@@ -90,3 +102,79 @@ def test_toms_story_reaches_a_reviewed_plan_with_paid_support_stopped(demo):
     assert plan.agreed_on < review.reviewed_on
     tom = Person.objects.get(pk=person_id("tom"))
     assert tom.network.filter(name="Eastbrook Astronomical Society").exists()
+
+
+def test_nancys_conversation_3_plan_is_signed_off_agreed_and_reviewed_down(demo):
+    from goodlife.planning.models import Decision, PlanStatus, SignOffStatus, SupportPlan
+
+    nancy = person_id("nancy")
+    first, second = SupportPlan.objects.filter(person_id=nancy).order_by("number")
+    # Support plan 1: across the tiers, a personal budget that adds up, signed off, agreed.
+    assert first.status == PlanStatus.REPLACED and first.agreed_on
+    tiers = set(first.items.values_list("tier", flat=True))
+    assert {"own_strengths", "family_friends", "community", "long_term"} <= tiers
+    request = first.sign_offs.get()
+    assert request.status == SignOffStatus.SIGNED_OFF and request.note and request.comment
+    assert request.decided_by.email == "manager@example.org"
+    paid = first.items.get(tier="long_term")
+    assert paid.signed_off_in == request and paid.provided_by and paid.open_ended_reason
+    sources = {line.source: line for line in first.budget.all()}
+    assert set(sources) == {"council", "person"}
+    assert sum(line.weekly_amount for line in sources.values()) == paid.weekly_cost
+    assert all(line.taken_as for line in sources.values())
+    assert first.contingency and first.disengagement
+    # Reviewed once, about two weeks ago, with a "Change" that reduced her paid support.
+    review = first.reviews.get()
+    assert first.agreed_on < review.reviewed_on < timezone.localdate()
+    assert (review.reviewed_on - first.agreed_on).days >= 49
+    change = review.decisions.get(decision=Decision.CHANGE)
+    assert change.item == paid and change.reason
+    assert change.new_weekly_cost < paid.weekly_cost
+    # Support plan 2 carries the lower cost, still signed off, with the council's share
+    # lowered to match; Nancy agreed it.
+    assert second.status == PlanStatus.AGREED and not queries.problems_of(second)
+    carried = second.items.get(tier="long_term")
+    assert carried.carried_from == paid and carried.weekly_cost == change.new_weekly_cost
+    assert carried.signed_off_in == request
+    assert sum(line.weekly_amount for line in second.budget.all()) == carried.weekly_cost
+    # Each kept the WELL12 as it stood: her rise shows in the review's "then and now".
+    assert review.well12.total > first.agreed_well12.total
+
+
+def test_tom_has_a_well12_either_side_of_the_society(demo):
+    from goodlife.planning.models import Review, SupportPlan
+    from goodlife.wellbeing.models import Well12Response
+
+    before, after = Well12Response.objects.filter(person_id=person_id("tom")).order_by(
+        "completed_on"
+    )
+    assert before.total < after.total
+    plan = SupportPlan.objects.get(person_id=person_id("tom"))
+    review = Review.objects.get(plan=plan)
+    assert plan.agreed_well12 == before and review.well12 == after
+    assert before.completed_on <= plan.agreed_on < after.completed_on <= review.reviewed_on
+
+
+def test_a_second_run_adds_nothing(demo):
+    from goodlife.people.models import TimelineItem
+    from goodlife.planning.models import Idea, PlanItem, Review, SignOffRequest, SupportPlan
+    from goodlife.practice.models import ConversationRecord
+    from goodlife.wellbeing.models import Well12Response
+
+    rows = (
+        ConversationRecord.objects,
+        Well12Response.objects,
+        Idea.objects,
+        SupportPlan.objects,
+        PlanItem.everything,
+        SignOffRequest.objects,
+        Review.objects,
+        TimelineItem.objects,
+    )
+
+    def counts():
+        return [manager.count() for manager in rows]
+
+    before = counts()
+    call_command("demo", stdout=io.StringIO())
+    assert counts() == before

@@ -53,6 +53,9 @@ def audit_trail(request):
     shown = list(page.object_list)
     for event in shown:
         event.role_label = Role(event.role).label if event.role in Role.values else event.role
+        # As pairs: in the template, ``detail.items`` would be a detail named "items".
+        detail = event.detail
+        event.detail_pairs = list(detail.items()) if isinstance(detail, dict) else [("", detail)]
     # The read itself, written before the page is drawn, so it is on the trail it shows.
     record(
         Action.AUDIT_READ,

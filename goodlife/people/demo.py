@@ -223,12 +223,32 @@ def backdate(queryset, field: str, when: datetime.datetime) -> None:
 
 
 _steps: list[tuple[str, Callable[[DemoBorough], str | None]]] = []
+_after: dict[str, tuple[str, ...]] = {}
 
 
-def register_step(name: str, step: Callable[[DemoBorough], str | None]) -> None:
+def register_step(
+    name: str, step: Callable[[DemoBorough], str | None], *, after: tuple[str, ...] = ()
+) -> None:
+    """``after``: the steps whose rows this one reads (a plan agreed in the story keeps the
+    WELL12 recorded before it), run first whatever order the apps are installed in."""
     if name not in {n for n, _ in _steps}:
         _steps.append((name, step))
+        _after[name] = tuple(after)
 
 
 def steps() -> list[tuple[str, Callable[[DemoBorough], str | None]]]:
-    return list(_steps)
+    """The steps in the order they were registered, each after the steps it names."""
+    known = {name: step for name, step in _steps}
+    ordered: list[tuple[str, Callable[[DemoBorough], str | None]]] = []
+
+    def place(name, seen=()):
+        if name in seen or any(n == name for n, _ in ordered):
+            return
+        for first in _after.get(name, ()):
+            if first in known:
+                place(first, (*seen, name))
+        ordered.append((name, known[name]))
+
+    for name, _ in _steps:
+        place(name)
+    return ordered

@@ -4,9 +4,12 @@ Seed 000's ideas for his astronaut aspiration come first; then two small, likely
 outcomes, a plan that leans on his own strengths, Jane, the library and the astronomy
 society, with six weeks of council-funded travel training; and a review where the travel
 training stops because Tom takes the bus on his own. The community connections remain.
+His two WELL12s (wellbeing/demo.py, told first) fall either side of the society, so the
+plan's agreement keeps the earlier one and the review the later.
 
 A new user can build on it: starting a new version carries over what continues and leaves
-out what the review stopped."""
+out what the review stopped. Nancy's plan, from her conversation 3 to a review that
+reduces her paid support, is ``demo_nancy``."""
 
 import datetime
 
@@ -14,7 +17,7 @@ from django.utils import timezone
 
 from goodlife.directory.models import Service
 from goodlife.people.demo import backdate
-from goodlife.planning import queries, services, sign_off
+from goodlife.planning import demo_nancy, queries, services, sign_off
 from goodlife.planning.models import (
     Idea,
     Outcome,
@@ -210,6 +213,12 @@ def _review(tom, worker, plan, training, club, books):
 
 
 def tell_story(borough) -> str | None:
+    """Tom's story and Nancy's (``demo_nancy``), each once: a rerun leaves them alone."""
+    told = [report for report in (_toms_story(borough), demo_nancy.tell(borough)) if report]
+    return " ".join(told) or None
+
+
+def _toms_story(borough) -> str | None:
     tom = borough.people["tom"]
     if Idea.objects.filter(person=tom).exists():
         return None

@@ -166,7 +166,8 @@ def register_all():
     from goodlife.people import demo as people_demo
     from goodlife.planning import demo
 
-    people_demo.register_step("planning", demo.tell_story)
+    # The story's plans keep the WELL12s recorded before they were agreed and reviewed.
+    people_demo.register_step("planning", demo.tell_story, after=("wellbeing",))
     from goodlife.people.next_steps import NextStep, register
 
     ideas = "Ideas to try, and the outcomes the person wants with the steps towards them"

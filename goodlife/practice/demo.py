@@ -134,11 +134,12 @@ def nancy(borough):
         reason="Nancy wants to plan for the longer term: stairs are getting harder and she "
         "would like to stay in her home and be useful to others.",
     )
-    _backdate(episode.stages.get(conversation=3), started_at=_at(60))
+    # Conversation 3 leads to the support plan agreed ten weeks ago (planning/demo_nancy.py).
+    _backdate(episode.stages.get(conversation=3), started_at=_at(112))
     record = _record(
         episode,
         priya,
-        58,
+        110,
         "gather",
         "What does a good life look like? Nancy: “Teaching again, in some way. Being at "
         "church. Staying in my own home.” She said going to confession was where things "
@@ -157,7 +158,7 @@ def nancy(borough):
     _record(
         episode,
         priya,
-        30,
+        91,
         "ideas",
         "Ideas together: the adult literacy scheme at the library needs volunteer tutors; "
         "a stairlift assessment; the church's lift-share on Sundays.",

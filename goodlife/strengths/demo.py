@@ -58,6 +58,7 @@ TOM = {
 }
 
 NANCY = {
+    "days_ago": 110,  # conversation 3: what a good life looks like
     "strengths": [
         (
             "Twenty years as a teacher: I'm patient and I love helping people learn.",

@@ -1,5 +1,6 @@
-"""WELL12s in the demo story: Nancy's rise across her journey, Derek's after the walking
-group, Mohammed's first. Tom has none yet, so his first two are a new user's to record."""
+"""WELL12s in the demo story: Tom's before and after the astronomy society, Nancy's rise
+across her journey, Derek's after the walking group, Mohammed's first. They come before the
+planning story, whose plans keep the WELL12 as it stood when they were agreed and reviewed."""
 
 import datetime
 
@@ -9,6 +10,18 @@ from goodlife.wellbeing import services
 from goodlife.wellbeing.models import Well12Response
 
 STORIES = {
+    "tom": [
+        # In conversation, before his plan was agreed (planning/demo.py: 91 days ago).
+        (100, "together", [2, 3, 3, 2, 3, 3, 1, 3, 3, 2, 1, 2], "no", ""),
+        # Before the review (28 days ago), after two months at the society.
+        (
+            30,
+            "together",
+            [3, 3, 3, 2, 4, 3, 3, 4, 4, 3, 4, 3],
+            "yes",
+            "I joined the astronomy society. I go on the bus on my own now.",
+        ),
+    ],
     "nancy": [
         (
             148,

@@ -118,7 +118,8 @@ class Visit:
                     """w => [...document.querySelectorAll('body *')]
                         .filter(e => e.getBoundingClientRect().right > w + 1)
                         .filter(e => {  // not inside a box that scrolls on its own
-                            for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) {
+                            let p = e.parentElement;
+                            for (; p && p !== document.body; p = p.parentElement) {
                                 if (['auto', 'scroll', 'hidden'].includes(
                                     getComputedStyle(p).overflowX)) return false;
                             }

@@ -8,40 +8,39 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from goodlife.people.demo import person_id
+from goodlife.people.models import Person
 from goodlife.planning import services
-from goodlife.strengths.models import Aspiration
 
 
 def test_support_plan_from_start_to_agreement(demo, visit):
     from goodlife.accounts.models import User
 
-    nancy = person_id("nancy")
+    # Mohammed has no plan in the demo (Tom's and Nancy's are agreed).
+    mohammed = person_id("mohammed")
     priya_user = User.objects.get(email="practitioner@example.org")
-    aspiration = Aspiration.objects.filter(person_id=nancy).first()
     services.add_outcome(
-        aspiration.person,
+        Person.objects.get(pk=mohammed),
         by=priya_user,
-        aspiration=aspiration,
-        text="Nancy gets to church on Sundays",
-        how_we_will_know="Nancy tells us",
+        text="Mohammed cooks Sunday lunch for his grandchildren",
+        how_we_will_know="Rafiq tells us",
         by_when=timezone.localdate() + datetime.timedelta(days=60),
     )
 
     priya = visit()
     priya.sign_in("practitioner@example.org")
-    priya.goto(f"/people/{nancy}/support-plan/")
+    priya.goto(f"/people/{mohammed}/support-plan/")
     priya.check("support-plan-empty")
     priya.page.get_by_role("button", name="Start a support plan").click()
     priya.page.get_by_role("button", name="Add to the plan").click()
     expect(priya.page.get_by_role("link", name="Back", exact=True)).to_have_attribute(
-        "href", f"/people/{nancy}/support-plan/"
+        "href", f"/people/{mohammed}/support-plan/"
     )
     priya.page.get_by_role("button", name="Add", exact=True).click()
     expect(priya.page.get_by_role("alert")).to_contain_text("Enter what the support is")
     priya.check("plan-item-errors")
     priya.page.get_by_label("What is the support?").fill("Travel training for four weeks")
     priya.page.get_by_label("Short-term council support").check()
-    priya.page.get_by_label("Nancy gets to church on Sundays").check()
+    priya.page.get_by_label("Mohammed cooks Sunday lunch for his grandchildren").check()
     priya.page.get_by_role("button", name="Add", exact=True).click()
     expect(priya.page.get_by_text("needs a manager's sign-off")).to_be_visible()
     priya.page.get_by_label("Contingency plan").fill("Call Jane, then the duty desk")

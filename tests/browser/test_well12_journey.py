@@ -1,4 +1,5 @@
-"""Two WELL12s for Tom a month apart, and the change in words, chart and table."""
+"""Two WELL12s for Kez a month apart, and the change in words, chart and table (Kez has
+none in the demo; Tom's and Nancy's are part of their plans)."""
 
 from playwright.sync_api import expect
 
@@ -19,10 +20,10 @@ def fill_well12(page, day, month, year, answers):
     page.get_by_role("group", name="13.").get_by_label("No", exact=True).check()
 
 
-def test_two_well12s_for_tom_show_the_change(demo, visit):
+def test_two_well12s_for_kez_show_the_change(demo, visit):
     v = visit()
     v.sign_in("practitioner@example.org")
-    v.goto(f"/people/{person_id('tom')}/")
+    v.goto(f"/people/{person_id('kezia')}/")
     v.page.get_by_role("link", name="Record a WELL12").click()
     expect(v.page.get_by_text("1. I get all the sleep I need")).to_be_visible()
     v.check("well12-form")
@@ -35,7 +36,7 @@ def test_two_well12s_for_tom_show_the_change(demo, visit):
     for number, answer in enumerate(FIRST, 1):
         expect(v.page.locator(f"input[name=item_{number}][value='{answer}']")).to_be_checked()
     v.check("well12-form-errors")
-    v.page.get_by_label("Who completed it?").fill("Tom")
+    v.page.get_by_label("Who completed it?").fill("Kez")
     v.page.get_by_role("button", name="Save WELL12").click()
     expect(v.page.get_by_text("WELL12 recorded: 26 out of 48.")).to_be_visible()
 
@@ -61,11 +62,11 @@ def test_two_well12s_for_tom_show_the_change(demo, visit):
     v.page.get_by_role("link", name="Correct this WELL12").click()
     v.check("well12-amend")
     v.page.locator("input[name=item_12][value='4']").check()
-    v.page.get_by_label("Why are you correcting this WELL12?").fill("Tom changed his mind")
+    v.page.get_by_label("Why are you correcting this WELL12?").fill("Kez changed their mind")
     v.page.get_by_role("button", name="Save correction").click()
     expect(v.page.get_by_text("WELL12 corrected.")).to_be_visible()
-    expect(v.page.get_by_text("Tom changed his mind")).to_be_visible()
-    assert Well12Response.objects.filter(person_id=person_id("tom")).count() == 2
+    expect(v.page.get_by_text("Kez changed their mind")).to_be_visible()
+    assert Well12Response.objects.filter(person_id=person_id("kezia")).count() == 2
 
 
 def test_the_blank_well12_and_team_wellbeing(demo, visit):

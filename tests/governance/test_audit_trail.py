@@ -29,6 +29,14 @@ def test_governance_reads_the_trail_and_the_read_is_on_it(as_governance, governa
     assert read.user == governance
 
 
+def test_a_detail_named_like_a_dict_method_is_shown(as_governance, tom):
+    # A sign-off records how many items it covered as "items".
+    record(Action.CHANGE, summary="Signed off", person_id=tom.pk, detail={"items": 2})
+    response = as_governance.get("/governance/audit-trail/", {"person": str(tom.pk)})
+    assert response.status_code == 200
+    assert "<strong>items</strong>: 2" in response.content.decode()
+
+
 def test_filters_narrow_the_trail_and_are_recorded(as_governance, tom, practitioner):
     record(Action.VIEW, user=practitioner, person_id=tom.pk, summary="Viewed overview")
     record(Action.VIEW, user=practitioner, summary="Viewed team list")
