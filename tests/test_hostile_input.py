@@ -153,6 +153,8 @@ class PageParser(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         a = {k: v or "" for k, v in attrs}
+        if tag == "button" and a.get("name") == "go" and (a.get("value") or "")[:1] == "/":
+            self.links.append(a["value"])  # a draft plan's button: saves, then goes there
         if tag == "option" and self._select is not None:
             self._select.options.append(a.get("value", ""))
             if "selected" in a:

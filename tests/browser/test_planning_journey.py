@@ -29,7 +29,7 @@ def test_from_aspiration_to_ideas_outcome_and_steps(demo, visit):
     v.page.get_by_label("The idea").fill("Borrow a telescope from the society")
     v.page.get_by_label("The person's own strengths").check()
     v.page.get_by_role("button", name="Add idea").click()
-    v.page.get_by_role("link", name=re.compile("Update.*Borrow a telescope")).click()
+    v.page.get_by_role("link", name=re.compile("What they thought.*Borrow a telescope")).click()
     v.page.get_by_label("The person did not want it").check()
     v.page.get_by_role("button", name="Save").click()
     expect(v.page.get_by_role("alert")).to_contain_text("Say why the person did not want it")

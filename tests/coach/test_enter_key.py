@@ -18,6 +18,9 @@ from django.urls import reverse
 from goodlife.accounts.models import User
 from goodlife.coach.forms import CHECK, KEEP, CoachedForm
 from goodlife.people.demo import person_id
+from goodlife.planning import services as planning
+from goodlife.planning import sign_off
+from goodlife.planning.models import SupportPlan
 from tests.conftest import client_for
 
 MAX_PAGES = 400
@@ -35,6 +38,8 @@ class Forms(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
+        if tag == "button" and a.get("name") == "go" and (a.get("value") or "")[:1] == "/":
+            self.links.append(a["value"])  # a draft plan's button: saves, then goes there
         if tag == "a" and a.get("href"):
             self.links.append(a["href"])
         elif tag == "form":
@@ -109,7 +114,22 @@ def test_enter_in_a_coached_form_presses_the_forms_own_button(rendered_forms):
     pages = list(crawl(client, "/", seen))
     # Tom's support plan is agreed in the demo; a new draft version has forms of its own.
     client.post(reverse("planning:start-support-plan", args=[person_id("tom")]))
+    # With council-funded support in it, the draft is sent for a manager's sign-off.
+    draft = SupportPlan.objects.get(person_id=person_id("tom"), status="draft")
+    worker = User.objects.get(email="practitioner@example.org")
+    planning.add_item(
+        draft,
+        by=worker,
+        description="A support worker on Tuesday evenings",
+        tier="short_term",
+        outcomes=list(draft.person.outcomes.all()[:1]),
+        weekly_cost=40,
+    )
     pages += crawl(client, reverse("planning:support-plan", args=[person_id("tom")]), seen)
+    asked = sign_off.request_sign_off(draft, by=worker)
+    manager = client_for(User.objects.get(email="manager@example.org"))
+    decide = reverse("planning:decide-sign-off", args=[person_id("tom"), asked.pk])
+    pages += crawl(manager, decide, set(seen))
     coached = 0
     for url, forms in pages:
         for form in forms:
