@@ -39,12 +39,19 @@ def plan_entries(plan):
 def review_entries(review):
     from goodlife.planning.models import Decision  # models load after this module
 
-    stopped = [d for d in review.decisions.all() if d.decision == Decision.STOP]
+    decisions = list(review.decisions.all())
+    stopped = [d for d in decisions if d.decision == Decision.STOP]
+    changed = [d for d in decisions if d.decision == Decision.CHANGE]
+    said = [
+        f"{len(found)} item{'s' if len(found) != 1 else ''} {verb}"
+        for found, verb in ((stopped, "stopped"), (changed, "changed"))
+        if found
+    ] or ["Everything continues"]
     yield TimelineEntry(
         review.recorded_at,
         "planning",
         f"Support plan {review.plan.number} reviewed",
-        f"{len(stopped)} item{'s' if len(stopped) != 1 else ''} stopped. {review.notes}",
+        f"{', '.join(said)}. {review.notes}",
         reverse("planning:support-plan", args=[review.plan.person_id]),
         review.reviewed_by.full_name,
         tags=("Support stopped",) if stopped else (),

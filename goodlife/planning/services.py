@@ -157,18 +157,24 @@ def _carry_on(item, plan, change):
     previous = PlanItem.everything.get(pk=item.pk)
     item.id, item.plan, item.carried_from, item.version = uuid.uuid4(), plan, previous, 1
     if change is not None:
-        new_cost, new_end = change.new_weekly_cost, change.new_ends_on
-        if rules.change_needs_sign_off(previous, weekly_cost=new_cost, ends_on=new_end):
-            item.signed_off_at = item.signed_off_by = item.signed_off_in = None
-        item.description = change.new_description or item.description
-        item.provided_by = change.new_provided_by or item.provided_by
-        item.weekly_cost = new_cost if new_cost is not None else item.weekly_cost
-        if new_end is not None:
-            item.ends_on, item.open_ended_reason = new_end, ""
+        _apply_change(item, previous, change)
     item._state.adding = True
     item.save()
     item.outcomes.set(outcomes)
     return item
+
+
+def _apply_change(item, previous, change) -> None:
+    """What a review's "Change" (``change``, a ReviewDecision) makes of ``item``, the next
+    version of ``previous``: needing sign-off again if it costs more or runs longer."""
+    new_cost, new_end = change.new_weekly_cost, change.new_ends_on
+    if rules.change_needs_sign_off(previous, weekly_cost=new_cost, ends_on=new_end):
+        item.signed_off_at = item.signed_off_by = item.signed_off_in = None
+    item.description = change.new_description or item.description
+    item.provided_by = change.new_provided_by or item.provided_by
+    item.weekly_cost = new_cost if new_cost is not None else item.weekly_cost
+    if new_end is not None:
+        item.ends_on, item.open_ended_reason = new_end, ""
 
 
 @transaction.atomic
@@ -500,5 +506,25 @@ def record_review(
         person_id=plan.person_id,
     )
     if changed:
-        start_plan(plan.person, by=by)
+        draft = SupportPlan.objects.filter(
+            person_id=plan.person_id, status=PlanStatus.DRAFT
+        ).first()
+        if draft is None:
+            start_plan(plan.person, by=by)
+        else:  # a new version was already started: the changes go into it
+            _change_draft(draft, review, by=by)
     return review
+
+
+def _change_draft(draft, review, *, by) -> None:
+    for decision in review.decisions.filter(decision=Decision.CHANGE).select_related("item"):
+        for carried in PlanItem.objects.filter(plan=draft, carried_from=decision.item):
+            _apply_change(carried, decision.item, decision)
+            carried.version += 1
+            carried.save()
+            record_on(
+                carried,
+                by=by,
+                summary="Changed an item in the draft support plan, as the review decided",
+                person_id=draft.person_id,
+            )

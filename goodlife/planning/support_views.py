@@ -107,7 +107,11 @@ def _where_next(person, plan, go: str, *, by):
     if go.startswith(("restore-item:", "restore-line:")):
         kind, _, pk = go.partition(":")
         model = PlanItem if kind == "restore-item" else BudgetLine
-        key = as_uuid(pk) if model is PlanItem else (int(pk) if pk.isdigit() else None)
+        key = (
+            as_uuid(pk)
+            if model is PlanItem
+            else (int(pk) if pk.isdigit() and len(pk) < 10 else None)
+        )
         row = model.everything.filter(pk=key, plan=plan).first() if key else None
         if row is not None:
             (services.restore_item if model is PlanItem else services.restore_budget_line)(

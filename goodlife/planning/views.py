@@ -269,6 +269,7 @@ def my_plan(request, person):
             "plan": plan,
             "items": helping,
             "finished": [i for i in items if i.pk in stopped],
+            "council_funded": COUNCIL_FUNDED,
             "show_budget": any(i.tier in COUNCIL_FUNDED for i in helping),
             "aspirations": person.aspirations.filter(retired_at__isnull=True),
             "outcomes": Outcome.objects.filter(person=person).prefetch_related("tasks"),

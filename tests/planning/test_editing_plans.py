@@ -377,3 +377,44 @@ def test_stopping_at_review_takes_it_out_of_the_weekly_figures_at_once(
     assert "Saved each week: support the last review stopped" in page and "£96" in page
     own = as_practitioner.get(f"/people/{tom.pk}/my-plan/").content.decode()
     assert "Travel training" in own
+
+
+def test_a_review_change_goes_into_a_version_already_started(
+    tom,
+    practitioner,
+    manager,
+    outcome,  # noqa: F811
+):
+    plan = SupportPlanFactory(person=tom, by=practitioner)
+    PlanItemFactory(
+        plan=plan,
+        by=practitioner,
+        description="Home care, 7 hours a week",
+        tier="long_term",
+        outcomes=[outcome],
+        starts_on=TODAY,
+        open_ended_reason="Reviewed every three months",
+        weekly_cost=180,
+    )
+    signed_off(plan, manager=manager)
+    services.add_budget_line(plan, by=practitioner, source="council", weekly_amount=180)
+    services.save_plan_texts(
+        plan, by=practitioner, expected_version=plan.version, contingency="c", disengagement="d"
+    )
+    services.agree_plan(plan, by=practitioner, agreed_on=TODAY, agreed_how="in_person")
+    started = services.start_plan(tom, by=practitioner)
+    care = plan.items.get()
+    services.record_review(
+        plan,
+        by=practitioner,
+        reviewed_on=TODAY,
+        decisions=[(care, "change", "Fewer hours", {"weekly_cost": 90})],
+        outcome_statuses=[(outcome, "working")],
+    )
+    carried = started.items.get()
+    assert carried.weekly_cost == 90 and carried.signed_off_at is not None
+    assert tom.support_plans.count() == 2
+    from goodlife.people.timeline import entries_for
+
+    reviewed = [e for e in entries_for(tom) if e.title == "Support plan 1 reviewed"]
+    assert reviewed and reviewed[0].summary.startswith("1 item changed")
