@@ -81,15 +81,21 @@ test-postgres: install browser
 		DATABASE_URL="$$url" $(UV) run pytest $(PG_TESTS); \
 	else echo "PostgreSQL did not answer at $$url: skipping the PostgreSQL run"; fi
 
-# The whole suite on SQLite and, at the same time, all but the browser journeys on
-# PostgreSQL: the journeys check pages, whose database work every other test checks on
-# both. SQLite's run is printed as it goes, PostgreSQL's after it.
-PG_TESTS := --ignore=tests/browser
+# The whole suite on both databases at the same time, but each browser journey once: the
+# journeys check pages, whose database work every other test checks on both. The journeys
+# are shared between the two runs so that they take about as long as each other on two
+# cores (BROWSER_ON_PG run with PostgreSQL, the rest with SQLite). SQLite's run is printed
+# as it goes, PostgreSQL's after it.
+BROWSER_ALL := $(sort $(wildcard tests/browser/test_*.py))
+BROWSER_ON_PG := tests/browser/test_sign_off_journey.py tests/browser/test_support_plan_journey.py \
+	tests/browser/test_discard_draft_journey.py tests/browser/test_network_suggestions_journey.py
+PG_TESTS := $(addprefix --ignore=,$(filter-out $(BROWSER_ON_PG),$(BROWSER_ALL)))
+SQLITE_TESTS := $(addprefix --ignore=,$(BROWSER_ON_PG))
 test: lint install browser
 	@url="$${DATABASE_URL:-$(PG_URL)}"; log=.test-postgres.log; \
 	if $(UV) run python -m goodlife.dbcheck "$$url"; then \
 		DATABASE_URL="$$url" $(UV) run pytest $(PG_TESTS) >"$$log" 2>&1 & pg=$$!; \
-		env -u DATABASE_URL $(UV) run pytest; sqlite=$$?; \
+		env -u DATABASE_URL $(UV) run pytest $(SQLITE_TESTS); sqlite=$$?; \
 		wait $$pg; postgres=$$?; \
 		echo; echo "=== the same suite on PostgreSQL ($$url) ==="; cat "$$log"; \
 		echo "SQLite run: exit $$sqlite; PostgreSQL run: exit $$postgres"; \

@@ -109,7 +109,7 @@ def test_a_new_version_with_council_support_reviewed_and_stopped(demo, visit):
     grace = visit()
     grace.sign_in("manager@example.org")
     grace.goto("/my-work/")
-    grace.page.get_by_role("link", name=re.compile("^Tom: look at support plan 2")).click()
+    grace.page.locator("#waiting-for-sign-off").get_by_role("link", name=re.compile("Tom")).click()
     grace.page.get_by_label("Sign it off").check()
     grace.page.get_by_role("button", name="Save decision").click()
     expect(grace.page.get_by_text("Support plan 2 for Tom signed off.")).to_be_visible()
