@@ -141,7 +141,7 @@ def complete_task(task, *, by) -> Task:
     return task
 
 
-def _locked_draft(plan_id) -> SupportPlan:
+def locked_draft(plan_id) -> SupportPlan:
     """The plan, locked for this transaction; only a draft is changed."""
     plan = SupportPlan.objects.select_for_update().get(pk=plan_id)
     if not plan.is_draft:
@@ -249,7 +249,7 @@ def add_item(
     open_ended_reason="",
     weekly_cost=None,
 ) -> PlanItem:
-    plan = _locked_draft(plan.pk)
+    plan = locked_draft(plan.pk)
     if any(o.person_id != plan.person_id for o in outcomes):
         raise NotAllowed("Outcomes must be the person's own")
     item = PlanItem.objects.create(
@@ -276,7 +276,7 @@ def add_item(
 def _in_draft(model, row, *, removed=False):
     """``row`` of ``model`` (a plan item or budget line) read afresh, with its plan locked:
     only a draft's are changed. ``removed``: a row taken out (to be put back)."""
-    plan = _locked_draft(row.plan_id)
+    plan = locked_draft(row.plan_id)
     current = model.everything.filter(pk=row.pk, removed_at__isnull=not removed).first()
     if current is None:
         raise NotAllowed(
@@ -400,7 +400,7 @@ def agree_plan(plan, *, by, agreed_on, agreed_how, review_by=None) -> SupportPla
 
 @transaction.atomic
 def add_budget_line(plan, *, by, source, weekly_amount, taken_as="") -> BudgetLine:
-    plan = _locked_draft(plan.pk)
+    plan = locked_draft(plan.pk)
     line = BudgetLine.objects.create(
         plan=plan, source=source, weekly_amount=weekly_amount, taken_as=taken_as
     )

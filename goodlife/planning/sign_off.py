@@ -7,7 +7,6 @@ one transaction, audited, and on the person's timeline. An item whose cost or da
 after sign-off needs signing off again (``services.change_item``)."""
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from goodlife.accounts.access import MANAGE_TEAM, manages
@@ -21,8 +20,8 @@ from goodlife.planning.models import (
     PlanStatus,
     SignOffRequest,
     SignOffStatus,
-    SupportPlan,
 )
+from goodlife.planning.services import locked_draft
 
 
 def _item_as_sent(item) -> dict:
@@ -35,13 +34,6 @@ def _item_as_sent(item) -> dict:
     }
 
 
-def _locked_draft(plan_id):
-    plan = SupportPlan.objects.select_for_update().get(pk=plan_id)
-    if not plan.is_draft:
-        raise NotAllowed("This plan is already agreed: start a new version to change it")
-    return plan
-
-
 def waiting_for(plan):
     """The plan's request waiting for a manager, or None."""
     return plan.sign_offs.filter(status=SignOffStatus.WAITING).first()
@@ -49,7 +41,7 @@ def waiting_for(plan):
 
 @transaction.atomic
 def request_sign_off(plan, *, by, note="") -> SignOffRequest:
-    plan = _locked_draft(plan.pk)
+    plan = locked_draft(plan.pk)
     if waiting_for(plan) is not None:
         raise NotAllowed("This plan is already waiting for a manager's sign-off")
     items = rules.needs_sign_off(plan.items.all())
@@ -88,7 +80,7 @@ def decide(request, *, by, decision, comment="", fingerprint) -> SignOffRequest:
     """Sign off (``SIGN_OFF``) or return (``RETURN``, with the reason) a waiting request.
     ``fingerprint`` is ``rules.sign_off_fingerprint`` of what the manager saw: when the
     plan has changed since, nothing is decided."""
-    plan = _locked_draft(request.plan_id)
+    plan = locked_draft(request.plan_id)
     if not (MANAGE_TEAM.allows(by) and manages(by, plan.person.team_id)):
         raise NotAllowed("Only a manager of the person's team signs off their support")
     request = SignOffRequest.objects.select_for_update().get(pk=request.pk)
@@ -152,17 +144,22 @@ def mark_seen(request, *, by) -> None:
 # What My work shows.
 
 
-def waiting_for_manager(user, visible_people):
-    """Requests waiting for ``user``'s sign-off: the people of the teams they manage."""
+def _waiting_in_teams_of(user):
+    """Requests waiting for a manager of ``user``'s teams (none unless they manage)."""
     if not MANAGE_TEAM.allows(user):
         return SignOffRequest.objects.none()
+    return SignOffRequest.objects.filter(
+        status=SignOffStatus.WAITING,
+        plan__status=PlanStatus.DRAFT,
+        plan__person__team_id__in=user.team_ids,
+    )
+
+
+def waiting_for_manager(user, visible_people):
+    """Requests waiting for ``user``'s sign-off: the people of the teams they manage."""
     return (
-        SignOffRequest.objects.filter(
-            status=SignOffStatus.WAITING,
-            plan__status=PlanStatus.DRAFT,
-            plan__person__team_id__in=user.team_ids,
-            plan__person__in=visible_people,
-        )
+        _waiting_in_teams_of(user)
+        .filter(plan__person__in=visible_people)
         .select_related("plan", "plan__person", "requested_by")
         .order_by("requested_at")
     )
@@ -182,10 +179,4 @@ def answered_for(user, visible_people):
 
 def count_for_menu(user) -> int:
     """How many requests wait for ``user``'s sign-off, for the menu: one count."""
-    if not MANAGE_TEAM.allows(user):
-        return 0
-    return SignOffRequest.objects.filter(
-        Q(status=SignOffStatus.WAITING)
-        & Q(plan__status=PlanStatus.DRAFT)
-        & Q(plan__person__team_id__in=user.team_ids)
-    ).count()
+    return _waiting_in_teams_of(user).count()
